@@ -1,0 +1,197 @@
+"""The ``newscrawler`` command: thin argument parsing over the library.
+
+    newscrawler demo                              # serve the bundled demo sites, crawl them, report
+    newscrawler crawl [SITE_ID ...] [--url URL ...] [--db PATH]
+    newscrawler extract PAGE.html [--url URL]     # one page -> one JSON object
+    newscrawler extract --batch pages.jsonl       # many pages, one process
+"""
+
+from __future__ import annotations
+
+import argparse
+import html as html_lib
+import json
+import sys
+import tempfile
+import urllib.request
+from datetime import datetime, timezone
+from pathlib import Path
+
+from newscrawler.db import DEFAULT_DB, utcnow
+from newscrawler.sites import DEFAULT_REGISTRY, RegistryError, load_registry, select_sites, site_for_url
+
+DEMO_DB = DEFAULT_DB.parent / "demo.db"
+
+
+def _parse_set(values: list[str]) -> dict:
+    out = {}
+    for value in values or []:
+        name, sep, setting = value.partition("=")
+        if not sep or not name:
+            raise SystemExit(f"newscrawler: --set expects NAME=VALUE, got {value!r}")
+        out[name.strip()] = setting
+    return out
+
+
+# -- crawl --------------------------------------------------------------------------------------
+
+def cmd_crawl(args) -> int:
+    from newscrawler.crawl import format_summary, run_crawl, run_summary
+
+    try:
+        sites = []
+        if args.sites or not args.url:
+            sites += select_sites(load_registry(args.registry), args.sites)
+        sites += [site_for_url(u) for u in args.url]
+    except RegistryError as exc:
+        print(f"newscrawler: {exc}", file=sys.stderr)
+        return 2
+    if not sites:
+        print(f"newscrawler: no sites to crawl: the registry {args.registry} is empty and no --url was given",
+              file=sys.stderr)
+        return 2
+    overrides = _parse_set(args.set)
+    overrides["NEWSCRAWLER_REGISTRY"] = str(args.registry)
+    run_id = run_crawl(sites, args.db, overrides, args.log_level)
+    print(format_summary(run_summary(args.db, run_id)))
+    print(f"\ndatabase: {args.db}")
+    return 0
+
+
+# -- demo ---------------------------------------------------------------------------------------
+
+def cmd_demo(args) -> int:
+    from newscrawler.crawl import LOOPBACK_SETTINGS, format_summary, recent_alerts, run_crawl, run_summary
+    from newscrawler.fixtureweb import FixtureWeb
+    from newscrawler.sites import parse_registry
+
+    db_path = Path(args.db)
+    for suffix in ("", "-wal", "-shm"):   # the demo always starts from an empty archive
+        Path(str(db_path) + suffix).unlink(missing_ok=True)
+    started = utcnow()
+    with FixtureWeb() as web:
+        print("demo sites on loopback:")
+        for name, base in web.bases.items():
+            print(f"  {name:<14} {base}")
+        registry = parse_registry(web.registry_text())
+        print(f"\ncrawling {len(registry)} sites into {db_path} ...\n", flush=True)
+        run_id = run_crawl(list(registry.values()), db_path, LOOPBACK_SETTINGS, args.log_level)
+    print(format_summary(run_summary(db_path, run_id)))
+    alerts = recent_alerts(db_path, since=started)
+    if alerts:
+        print("\nalerts:")
+        for a in alerts:
+            print(f"  [{a['kind']}] {a['title']}  {a['article_url']}")
+    else:
+        print("\nalerts: none raised in this run")
+    print(f"\nexplore it: sqlite3 {db_path} \"SELECT source, published_at, language, title FROM articles\"")
+    return 0
+
+
+# -- extract ------------------------------------------------------------------------------------
+
+def _load_page(path_or_url: str) -> tuple[bytes, str | None, str | None]:
+    """(bytes, content type, the URL it came from) for a file path or an http(s) URL."""
+    if path_or_url.startswith(("http://", "https://")):
+        request = urllib.request.Request(path_or_url, headers={"User-Agent": "newscrawler-extract/0.1"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.read(), response.headers.get("Content-Type"), response.geturl()
+    return Path(path_or_url).read_bytes(), None, None
+
+
+def _text_as_html(text: str) -> str:
+    """A plain-text page as minimal HTML (first line the title) for the same extraction code."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines:
+        return "<html><body></body></html>"
+    body = "".join(f"<p>{html_lib.escape(line)}</p>" for line in lines[1:])
+    return f"<html><head><title>{html_lib.escape(lines[0])}</title></head><body><h1>{html_lib.escape(lines[0])}</h1>{body}</body></html>"
+
+
+def extract_one(path_or_url: str, url: str | None = None, hints: dict | None = None) -> dict:
+    from newscrawler.extract.charset import decode_html
+    from newscrawler.extract.page import analyse_page
+
+    body, content_type, fetched_url = _load_page(path_or_url)
+    html, _ = decode_html(body, content_type)
+    if path_or_url.lower().endswith(".txt"):
+        html = _text_as_html(html)
+    page_url = url or fetched_url or Path(path_or_url).resolve().as_uri()
+    result = analyse_page(html, page_url, hints, now=datetime.now(timezone.utc))
+    result["cluster"] = None   # filled by the change detector once it exists (see docs/schema.md)
+    return result
+
+
+def cmd_extract(args) -> int:
+    hints = {}
+    if args.site:
+        try:
+            hints = select_sites(load_registry(args.registry), [args.site])[0].hints()
+        except RegistryError as exc:
+            print(f"newscrawler: {exc}", file=sys.stderr)
+            return 2
+    if args.batch:
+        lines = Path(args.batch).read_text(encoding="utf-8").splitlines() if args.batch != "-" else sys.stdin
+        for line in lines:
+            if not line.strip():
+                continue
+            path = None
+            try:
+                job = json.loads(line)
+                path = job["path"]
+                out = {"path": path, **extract_one(path, job.get("url"), hints)}
+            except Exception as exc:   # one bad page gives an error line, never a stop
+                out = {"path": path, "error": f"{type(exc).__name__}: {exc}"}
+            print(json.dumps(out, ensure_ascii=False), flush=True)
+        return 0
+    if not args.page:
+        print("newscrawler: extract needs a PATH_OR_URL or --batch FILE", file=sys.stderr)
+        return 2
+    try:
+        out = extract_one(args.page, args.url, hints)
+    except (OSError, ValueError) as exc:
+        print(f"newscrawler: cannot read {args.page}: {exc}", file=sys.stderr)
+        return 1
+    print(json.dumps(out, ensure_ascii=False, indent=2))
+    return 0
+
+
+# -- entry point --------------------------------------------------------------------------------
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newscrawler", description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    crawl = sub.add_parser("crawl", help="crawl registered sites and/or start URLs into SQLite",
+                           description="Example: newscrawler crawl miit --url https://example.org/news/")
+    crawl.add_argument("sites", nargs="*", metavar="SITE_ID", help="registry ids (default: all, unless --url)")
+    crawl.add_argument("--url", action="append", default=[], help="a start URL crawled with no configuration")
+    crawl.add_argument("--db", default=str(DEFAULT_DB), help="SQLite database (default: %(default)s)")
+    crawl.add_argument("--registry", type=Path, default=DEFAULT_REGISTRY, help="site registry TOML")
+    crawl.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="a Scrapy setting")
+    crawl.add_argument("--log-level", default="WARNING")
+    crawl.set_defaults(func=cmd_crawl)
+
+    demo = sub.add_parser("demo", help="serve the bundled demo sites on loopback and crawl them")
+    demo.add_argument("--db", default=str(DEMO_DB), help="demo database, emptied first (default: %(default)s)")
+    demo.add_argument("--log-level", default="WARNING")
+    demo.set_defaults(func=cmd_demo)
+
+    extract = sub.add_parser("extract", help="one page (file or URL) -> JSON on stdout",
+                             description="Example: newscrawler extract page.html --url https://site/news/1.html")
+    extract.add_argument("page", nargs="?", metavar="PATH_OR_URL")
+    extract.add_argument("--url", help="the page's URL when PATH is a saved file")
+    extract.add_argument("--batch", metavar="FILE", help='JSON Lines of {"path": ..., "url": ...}; - for stdin')
+    extract.add_argument("--site", help="registry id whose language/timezone hints apply")
+    extract.add_argument("--registry", type=Path, default=DEFAULT_REGISTRY)
+    extract.set_defaults(func=cmd_extract)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

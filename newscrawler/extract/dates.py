@@ -1,0 +1,393 @@
+"""Finding and parsing an article's dates.
+
+``find_dates`` is a cascade over one parsed page, cheapest and most reliable first:
+site-pinned selector, JSON-LD, <meta>, <time datetime>, a label next to the date
+(``data/date_labels.toml``), a date in the URL, a date just below the title, and last the
+date the listing page showed next to the link. Dates in navigation, sidebars, related
+lists and footers are never read: the search walks only content lines (``html.content_lines``).
+
+``parse_date`` turns one isolated date string into the stored form: ISO 8601 with the
+source's own UTC offset when the page gives a time, a bare ``YYYY-MM-DD`` when it does not,
+None when it is not a plausible publication date (before 1995 or after tomorrow).
+Strict regular expressions handle the common numeric and CJK forms; dateparser, with the
+page's language as a hint, handles the rest.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+from functools import lru_cache
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from newscrawler.extract.html import article_lines, content_lines, is_boilerplate
+from newscrawler.extract.text import collapse_ws, visual_length
+
+LABELS_FILE = Path(__file__).resolve().parents[2] / "data" / "date_labels.toml"
+EARLIEST = date(1995, 1, 1)
+
+# Month names that the fast path reads (lower case, genitive and nominative forms).
+MONTHS = {
+    # en
+    **{m: i for i, m in enumerate(
+        "january february march april may june july august september october november december".split(), 1)},
+    **{m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)},
+    "sept": 9,
+    # ru, genitive ("27 августа 2025") and nominative
+    **{m: i for i, m in enumerate(
+        "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split(), 1)},
+    **{m: i for i, m in enumerate(
+        "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь".split(), 1)},
+    # de
+    **{m: i for i, m in enumerate(
+        "januar februar märz april mai juni juli august september oktober november dezember".split(), 1)},
+}
+_MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_TIME = r"(?:[T\s,]+(?P<H>\d{1,2})[:：時시](?P<M>\d{2})(?:[:：](?P<S>\d{2})(?:[.,]\d+)?)?\s*(?:분)?)?"
+_OFFSET = r"\s*(?P<tz>Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?"
+
+# Each fast pattern must match the whole (stripped) string; named groups y, m, d (or a, b for
+# day/month in locale order) and optional time and offset.
+FAST_PATTERNS = [
+    re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})" + _TIME + _OFFSET, re.I),
+    re.compile(r"(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2})\.?" + _TIME + _OFFSET, re.I),
+    re.compile(r"(?P<y>\d{4})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일号號]?" + _TIME + _OFFSET),
+    re.compile(r"(?P<a>\d{1,2})(?P<sep>[-./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?:\s*г\.?)?" + _TIME + _OFFSET,
+               re.I),
+    re.compile(r"(?P<d>\d{1,2})\.?\s+(?P<mon>" + _MONTH_ALT + r")\.?,?\s+(?P<y>\d{4})(?:\s*(?:г\.?|года))?"
+               + _TIME + _OFFSET, re.I),
+    re.compile(r"(?P<mon>" + _MONTH_ALT + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})"
+               + _TIME + _OFFSET, re.I),
+]
+
+# A date inside running text: the shapes above, unanchored, for isolating a date string.
+DATE_IN_TEXT = re.compile(
+    r"\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"|\d{4}[/.]\d{1,2}[/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일号號]?(?:\s*\d{1,2}[:：]\d{2}(?::\d{2})?)?"
+    r"|\d{1,2}([-./])\d{1,2}\1\d{4}(?:\s*г\.?)?(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|\d{1,2}\.?\s+(?:" + _MONTH_ALT + r")\.?,?\s+\d{4}(?:,?\s+\d{1,2}:\d{2})?"
+    r"|(?:" + _MONTH_ALT + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?:,?\s+\d{1,2}:\d{2})?",
+    re.I,
+)
+_URL_DATE = re.compile(
+    r"(?<!\d)(?P<y>(?:199[5-9]|20\d\d))(?:[/_-]?)(?P<m>0[1-9]|1[0-2])(?:[/_-]?)(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"
+)
+_RFC822 = re.compile(r"^[A-Za-z]{3},\s+\d{1,2}\s+[A-Za-z]{3}\s+\d{4}")
+MONTH_FIRST_LOCALES = ("en-us", "en-ph", "en-ca")
+
+
+@dataclass(frozen=True)
+class ParsedDate:
+    value: datetime | date
+    has_time: bool
+
+    def iso(self) -> str:
+        return self.value.isoformat()
+
+
+def _tzinfo(offset: str | None):
+    if not offset:
+        return None
+    if offset.upper() in ("Z", "UTC", "GMT"):
+        return timezone.utc
+    sign = -1 if offset[0] == "-" else 1
+    digits = offset[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
+
+
+def _month_first(locale: str | None) -> bool:
+    return bool(locale) and locale.lower() in MONTH_FIRST_LOCALES
+
+
+def _fast_parse(raw: str, locale: str | None) -> tuple[datetime, bool, bool] | None:
+    """(naive-or-aware datetime, has_time, has_offset) for the common forms, or None."""
+    for pattern in FAST_PATTERNS:
+        m = pattern.fullmatch(raw)
+        if not m:
+            continue
+        g = m.groupdict()
+        if g.get("mon"):
+            month, day = MONTHS[g["mon"].lower()], int(g["d"])
+        elif g.get("a"):
+            a, b = int(g["a"]), int(g["b"])
+            month_first = _month_first(locale) if a <= 12 and b <= 12 else b > 12
+            month, day = (a, b) if month_first else (b, a)
+        else:
+            month, day = int(g["m"]), int(g["d"])
+        has_time = g.get("H") is not None
+        tz = _tzinfo(g.get("tz"))
+        try:
+            value = datetime(int(g["y"]), month, day,
+                             int(g["H"] or 0), int(g["M"] or 0), int(g["S"] or 0), tzinfo=tz)
+        except ValueError:
+            return None
+        return value, has_time, tz is not None
+    return None
+
+
+@lru_cache(maxsize=32)
+def _dateparser(language: str | None, month_first: bool, base: datetime):
+    """A parser per language, day order and minute of fetch time (relative dates count from it)."""
+    from dateparser.date import DateDataParser   # slow to import: only pages that need it pay
+
+    settings = {
+        "RELATIVE_BASE": base,
+        "PREFER_DATES_FROM": "past",
+        "RETURN_TIME_AS_PERIOD": True,
+        "DATE_ORDER": "MDY" if month_first else "DMY",
+    }
+    languages = [language] if language else None
+    try:
+        return DateDataParser(languages=languages, settings=settings)
+    except ValueError:   # a language dateparser does not know: let it guess
+        return DateDataParser(settings=settings)
+
+
+@lru_cache(maxsize=4096)
+def _slow_parse(raw: str, language: str | None, month_first: bool, base: datetime) -> tuple[datetime, bool] | None:
+    data = _dateparser(language, month_first, base).get_date_data(raw)
+    if data is None or data.date_obj is None:
+        return None
+    return data.date_obj, data.period == "time"
+
+
+def parse_date(
+    raw: str | None,
+    *,
+    language: str | None = None,
+    locale: str | None = None,
+    timezone_name: str | None = None,
+    date_format: str | None = None,
+    now: datetime | None = None,
+) -> ParsedDate | None:
+    """One date string -> ParsedDate, or None when it is not a plausible publication date."""
+    if not raw:
+        return None
+    raw = collapse_ws(raw)[:80]
+    now = now or datetime.now(timezone.utc)
+    zone = ZoneInfo(timezone_name) if timezone_name else None
+    parsed = None
+    if date_format:
+        try:
+            value = datetime.strptime(raw, date_format)
+            parsed = (value, any(c in date_format for c in "HIMS"), value.tzinfo is not None)
+        except ValueError:
+            parsed = None
+    if parsed is None:
+        parsed = _fast_parse(raw, locale)
+    if parsed is None and _RFC822.match(raw):
+        try:
+            parsed = (parsedate_to_datetime(raw), True, True)
+        except (TypeError, ValueError):
+            parsed = None
+    if parsed is None:
+        local_now = now.astimezone(zone) if zone else now
+        base = local_now.replace(tzinfo=None, second=0, microsecond=0)
+        slow = _slow_parse(raw, (language or "").split("-")[0] or None, _month_first(locale), base)
+        if slow is None:
+            return None
+        value, has_time = slow
+        parsed = (value, has_time, value.tzinfo is not None)
+    value, has_time, has_offset = parsed
+    if has_time and not has_offset and zone:
+        value = value.replace(tzinfo=zone)
+    day = value.date()
+    if day < EARLIEST or day > (now + timedelta(days=1)).date():
+        return None
+    if not has_time:
+        return ParsedDate(day, False)
+    if value.tzinfo is not None and not has_offset:
+        value = value.replace(tzinfo=timezone(value.utcoffset()))   # a fixed offset prints cleanly
+    return ParsedDate(value, True)
+
+
+_LABEL_REST_END = re.compile(r"\s*(?:[|｜•·/]|\s{2,}|来源|來源|出处|作者|Автор|Источник|조회|By\s)", re.I)
+
+
+def _date_after_label(rest: str) -> str | None:
+    """The date string right after a label: a date shape starting within three characters,
+    or the short phrase up to the next field ("вчера", "3 hours ago") for dateparser.
+    A label followed by other words ("Дата проведения форума: 15 мая") gives nothing."""
+    m = DATE_IN_TEXT.search(rest)
+    if m and m.start() <= 3:
+        return m.group(0)
+    phrase = _LABEL_REST_END.split(rest, maxsplit=1)[0].strip()
+    return phrase if 0 < len(phrase) <= 30 and not DATE_IN_TEXT.search(phrase) else None
+
+
+def find_date_in_text(text: str) -> str | None:
+    """The first date-shaped substring of ``text``."""
+    m = DATE_IN_TEXT.search(text)
+    return m.group(0).strip() if m else None
+
+
+# ---------------------------------------------------------------------------------------------
+# The cascade
+
+
+@dataclass(frozen=True)
+class DateFindings:
+    published_raw: str | None = None
+    published_at: str | None = None
+    modified_at: str | None = None
+    date_source: str | None = None
+
+
+@lru_cache(maxsize=1)
+def date_labels(path: Path = LABELS_FILE) -> dict[str, re.Pattern]:
+    """kind -> regex matching '<label>[:：] <date…>' with the text after the label in group 'rest'."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    out = {}
+    for kind, labels in data.items():
+        alternation = "|".join(re.escape(x) for x in sorted(labels, key=len, reverse=True))
+        out[kind] = re.compile(r"(?:^|[\s\[(（【|])(?:" + alternation + r")\s*[:：]?\s*(?P<rest>.{4,60})",
+                               re.I)
+    return out
+
+
+def jsonld_objects(root) -> list[dict]:
+    """Every JSON object in the page's JSON-LD blocks, @graph members flattened."""
+    objects: list[dict] = []
+
+    def collect(node):
+        if isinstance(node, list):
+            for n in node:
+                collect(n)
+        elif isinstance(node, dict):
+            objects.append(node)
+            if "@graph" in node:
+                collect(node["@graph"])
+
+    for script in root.xpath("//script[@type='application/ld+json']"):
+        try:
+            collect(json.loads(script.text or "", strict=False))
+        except ValueError:
+            continue
+    return objects
+
+
+_META_PUBLISHED = ("article:published_time", "og:article:published_time", "datePublished", "pubdate",
+                   "publishdate", "PubDate", "publish-date", "publication_date", "date", "DC.date",
+                   "DC.date.issued", "dc.date", "dcterms.created", "dcterms.issued", "sailthru.date",
+                   "parsely-pub-date", "OriginalPublicationDate", "firstpublishedtime")
+_META_MODIFIED = ("article:modified_time", "og:updated_time", "dateModified", "DC.date.modified",
+                  "dcterms.modified", "lastmodifiedtime")
+
+
+def _meta_values(root, names) -> list[str]:
+    wanted = {n.lower() for n in names}
+    found = []
+    for meta in root.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        if key in wanted and (meta.get("content") or "").strip():
+            found.append(meta.get("content").strip())
+    return found
+
+
+@dataclass(frozen=True)
+class DateCandidate:
+    raw: str
+    source: str          # selector, jsonld, meta, time, label, url, text, listing
+    kind: str = "published"
+
+
+def date_candidates(root, url: str, hints: dict | None = None, *, title_element=None,
+                    listing_raw: str | None = None) -> list[DateCandidate]:
+    """Every date string the page offers, in cascade order. Pure and cheap (no parsing), so the
+    per-page stage can collect them before the language is known."""
+    hints = hints or {}
+    found: list[DateCandidate] = []
+
+    def add(raw, source, kind="published"):
+        if raw and raw.strip():
+            found.append(DateCandidate(collapse_ws(raw)[:80], source, kind))
+
+    # 1. the site's own pinned selector
+    if (hints.get("selectors") or {}).get("date"):
+        for el in root.cssselect(hints["selectors"]["date"]):
+            text = collapse_ws(el.text_content())
+            add(el.get("datetime") or find_date_in_text(text) or text, "selector")
+    # 2. JSON-LD
+    for obj in jsonld_objects(root):
+        for key, kind in (("datePublished", "published"), ("dateModified", "modified")):
+            if isinstance(obj.get(key), str):
+                add(obj[key], "jsonld", kind)
+    # 3. <meta>
+    for raw in _meta_values(root, _META_PUBLISHED):
+        add(raw, "meta")
+    for raw in _meta_values(root, _META_MODIFIED):
+        add(raw, "meta", "modified")
+    # 4. <time datetime> outside boilerplate
+    for el in root.iter("time"):
+        if not any(is_boilerplate(a) for a in el.iterancestors()):
+            kind = "modified" if "modified" in (el.get("itemprop") or "").lower() else "published"
+            add(el.get("datetime") or collapse_ws(el.text_content()), "time", kind)
+    # 5. a label right before the date, outside boilerplate
+    lines = article_lines(content_lines(root))
+    labels = date_labels()
+    for _, line in lines:
+        for kind in ("modified", "published"):
+            m = labels[kind].search(" " + line)
+            if m:
+                add(_date_after_label(m.group("rest")), "label", kind)
+                break
+    # 6. the URL
+    m = _URL_DATE.search(url)
+    if m:
+        add(f"{m['y']}-{m['m']}-{m['d']}", "url")
+    # 7. the first date just below the title
+    start = 0
+    if title_element is not None:
+        for i, (el, _) in enumerate(lines):
+            if el is title_element or title_element in el.iterancestors() or el in title_element.iter():
+                start = i + 1
+                break
+    # lines that carry a headline link are list items (latest news, related reading), not the header
+    header = [line for el, line in lines[start:start + 4] if not _holds_headline_link(el)]
+    add(find_date_in_text(" ".join(header)[:300]), "text")
+    # 8. the date the listing page showed beside the link
+    add(listing_raw, "listing")
+    return found
+
+
+def _holds_headline_link(el) -> bool:
+    return any(visual_length(collapse_ws(a.text_content())) >= 24 for a in el.iter("a"))
+
+
+def resolve_dates(candidates: list[DateCandidate], hints: dict | None = None, *,
+                  language: str | None = None, now: datetime | None = None) -> DateFindings:
+    """The first candidate of each kind that parses to a plausible date wins."""
+    hints = hints or {}
+    opts = dict(language=language or hints.get("language"), locale=hints.get("locale"),
+                timezone_name=hints.get("timezone"), date_format=hints.get("date_format"), now=now)
+    published: tuple[DateCandidate, ParsedDate] | None = None
+    modified: ParsedDate | None = None
+    for cand in candidates:
+        if cand.kind == "published" and published is None:
+            value = parse_date(cand.raw, **opts)
+            if value is not None:
+                published = (cand, value)
+        elif cand.kind == "modified" and modified is None:
+            modified = parse_date(cand.raw, **opts)
+        if published is not None and modified is not None:
+            break
+    modified_at = modified.iso() if modified else None
+    if published is None:
+        return DateFindings(modified_at=modified_at)
+    cand, value = published
+    return DateFindings(cand.raw, value.iso(), modified_at, cand.source)
+
+
+def find_dates(root, url: str, hints: dict | None = None, *, language: str | None = None,
+               title_element=None, listing_raw: str | None = None,
+               now: datetime | None = None) -> DateFindings:
+    """The whole cascade on one parsed page."""
+    candidates = date_candidates(root, url, hints, title_element=title_element, listing_raw=listing_raw)
+    return resolve_dates(candidates, hints, language=language, now=now)

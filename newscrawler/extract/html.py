@@ -1,0 +1,323 @@
+"""Reading an HTML page: title, main text, page kind, and the content outside boilerplate.
+
+Pure functions over an lxml tree (``parse_html``). The same tree serves the spider's
+article/listing decision, the date cascade and the text extraction, so a page is parsed once.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urljoin
+
+import lxml.html
+from lxml import etree
+
+from newscrawler.extract.text import clean_text, collapse_ws, visual_length
+
+BOILERPLATE_FILE = Path(__file__).resolve().parents[2] / "data" / "boilerplate.toml"
+
+# Subtrees that never hold article text.
+SKIP_TAGS = frozenset(
+    "script style noscript template nav aside footer iframe button select option svg canvas "
+    "object embed map head".split()
+)
+# class/id words that mark navigation, sidebars, related lists, footers, ads and the like.
+BOILERPLATE_ATTR = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|gnb|lnb|snb|sidebar|side|aside|sidenav|leftcol|rightcol|"
+    r"left-col|right-col|footer|foot|copyright|breadcrumbs?|crumbs?|location|related|relate|recommend|"
+    r"more-?news|share|sharing|social|sns|comments?|banner|advert|ads?|adv|widget|login|search|pager|"
+    r"pagination|paging|subscribe|cookie|popup|modal|hot|rank|ranking|tags?|bottom|feedback)(?:$|[\s_-])",
+    re.I,
+)
+# class/id words of containers that hold the article: they win over BOILERPLATE_ATTR.
+CONTENT_ATTR = re.compile(
+    r"(?:^|[\s_-])(?:content|article|main|body|post|entry|story|text|detail|view|news-?view|con|txt)"
+    r"(?:$|[\s_-])", re.I)
+BLOCK_TAGS = frozenset(
+    "p div section article main header h1 h2 h3 h4 h5 h6 li ul ol dl dt dd table tr blockquote pre "
+    "figure figcaption address br hr center".split()
+)
+CELL_TAGS = frozenset(("td", "th"))
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—_:·»]\s+|\s*[|_｜]\s*")
+_TITLE_LIKE = "h1, h2, h3, [class*=title], [id*=title], [class*=tit], [class*=subject], [class*=headline]"
+_ARTICLE_TYPES = re.compile(r"(News|Blog|Report|Scholarly|Tech)?Article|BlogPosting|LiveBlogPosting", re.I)
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    stop_headings: frozenset[str]
+
+    def is_stop(self, line: str) -> bool:
+        line = line.strip().strip(":：»›>").strip().casefold()
+        return 0 < len(line) <= 40 and line in self.stop_headings
+
+
+@lru_cache(maxsize=1)
+def boilerplate(path: Path = BOILERPLATE_FILE) -> Boilerplate:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return Boilerplate(frozenset(h.casefold() for h in data["stop_headings"]))
+
+
+def parse_html(html: str, base_url: str | None = None) -> lxml.html.HtmlElement:
+    """Parse HTML text leniently; an empty or unparsable page gives an empty document."""
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+    try:
+        root = lxml.html.document_fromstring(html or "<html></html>", parser=parser, base_url=base_url)
+    except (etree.ParserError, ValueError):
+        root = lxml.html.document_fromstring("<html></html>", parser=parser)
+    return root
+
+
+def is_boilerplate(el) -> bool:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag in SKIP_TAGS:
+        return True
+    if tag in ("body", "html", "main", "article"):
+        return False
+    attrs = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}"
+    if not attrs.strip() or not BOILERPLATE_ATTR.search(attrs) or CONTENT_ATTR.search(attrs):
+        return False
+    # a layout wrapper such as <div class="wrap has-sidebar"> that holds the headline is not boilerplate
+    return el.find(".//h1") is None
+
+
+def content_lines(root) -> list[tuple[object, str]]:
+    """Text lines of the page outside boilerplate subtrees, in document order, each with the
+    element it came from. Block elements end a line; table cells are joined with ' | '."""
+    lines: list[tuple[object, str]] = []
+    buf: list[str] = []
+    owner = [root]
+
+    def flush():
+        text = collapse_ws("".join(buf))
+        if text:
+            lines.append((owner[0], text))
+        buf.clear()
+
+    def walk(el):
+        if not isinstance(el.tag, str) or is_boilerplate(el):
+            if el.tail:
+                buf.append(el.tail)
+            return
+        block = el.tag in BLOCK_TAGS
+        if block:
+            flush()
+            owner[0] = el
+        if el.tag in CELL_TAGS and buf:
+            buf.append(" | ")
+        if el.text:
+            buf.append(el.text)
+        for child in el:
+            walk(child)
+        if block:
+            flush()
+        if el.tail:
+            buf.append(el.tail)
+
+    body = root.find("body")
+    walk(body if body is not None else root)
+    flush()
+    return lines
+
+
+def article_lines(lines: list[tuple[object, str]]) -> list[tuple[object, str]]:
+    """``lines`` up to the first stop heading (related reading, navigation, ads …) that follows
+    some text, so a share bar above the article cannot cut the article away."""
+    stops = boilerplate()
+    seen = 0
+    for i, (_, line) in enumerate(lines):
+        if seen >= 150 and stops.is_stop(line):
+            return lines[:i]
+        seen += visual_length(line)
+    return lines
+
+
+def _meta(root, *names: str) -> str | None:
+    for name in names:
+        for attr in ("property", "name", "itemprop"):
+            found = root.xpath(f"//meta[@{attr}=$n]/@content", n=name)
+            if found and found[0].strip():
+                return found[0].strip()
+    return None
+
+
+def _jsonld_headline(root) -> str | None:
+    from newscrawler.extract.dates import jsonld_objects   # one JSON-LD reader for the whole package
+
+    for obj in jsonld_objects(root):
+        if isinstance(obj.get("headline"), str) and _ARTICLE_TYPES.search(str(obj.get("@type", ""))):
+            return obj["headline"].strip()
+    return None
+
+
+def _clean_title_tag(title: str) -> str:
+    """'Article title - Site name' -> 'Article title': the longest part between separators."""
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(title) if p.strip()]
+    return max(parts, key=visual_length) if parts else title.strip()
+
+
+def _inside_boilerplate(el) -> bool:
+    return any(is_boilerplate(a) for a in el.iterancestors())
+
+
+def find_title(root, title_selector: str | None = None) -> tuple[str | None, object | None]:
+    """(title, element) — the element lets the date search start right after the title."""
+    if title_selector:
+        for el in root.cssselect(title_selector):
+            text = collapse_ws(el.text_content())
+            if text:
+                return text, el
+    head_title = collapse_ws(root.findtext(".//title") or "")
+    declared = [t for t in (_meta(root, "og:title", "twitter:title"), _jsonld_headline(root), head_title) if t]
+    h1s = [(collapse_ws(el.text_content()), el) for el in root.iter("h1") if not _inside_boilerplate(el)]
+    h1s = [(t, el) for t, el in h1s if 2 <= len(t) <= 400]
+    # The heading that the page's own <title>/og:title repeats is the article's, not the site logo's.
+    best = None
+    for el in root.cssselect(_TITLE_LIKE):
+        if _inside_boilerplate(el) or el.tag in ("title", "meta"):
+            continue
+        text = collapse_ws(el.text_content())
+        if len(text) < 4 or len(text) > 400:
+            continue
+        if any(text == d or (len(text) >= 8 and text in d) for d in declared):
+            if best is None or visual_length(text) > visual_length(best[0]):
+                best = (text, el)
+    if best:
+        return best
+    if h1s:
+        return max(h1s, key=lambda pair: visual_length(pair[0]) if len(h1s) > 1 else 0)
+    for text in declared:
+        return _clean_title_tag(text), None
+    return None, None
+
+
+@dataclass(frozen=True)
+class PageShape:
+    """Measures that tell an article from a listing page, taken before the first stop heading."""
+    body_length: int        # visual length of own (non-link, non-teaser) text
+    longest_block: int      # visual length of the longest such block
+    paragraphs: int         # such blocks of at least 80 visual characters
+    item_links: int         # links with headline-like anchor text outside boilerplate
+    declared_article: bool  # og:type=article or a JSON-LD *Article
+
+
+def _item_container(a):
+    """The list item, table row or small block that holds one headline link with its teaser
+    and date: the largest ancestor (up to four levels) with at most three links and 500
+    visual characters."""
+    container, node = None, a
+    for _ in range(4):
+        node = node.getparent()
+        if node is None or node.tag in ("body", "html", "main"):
+            break
+        if len(node.findall(".//a")) > 3 or visual_length(node.text_content()) > 500:
+            break
+        container = node
+    return container
+
+
+def page_shape(root) -> PageShape:
+    lines = content_lines(root)
+    kept = article_lines(lines)
+    stop_el = lines[len(kept)][0] if len(kept) < len(lines) else None
+    teaser_blocks: set = set()
+    link_text: dict[object, int] = {}
+    item_links = 0
+    for el in root.iter():
+        if el is stop_el:
+            break
+        if el.tag != "a" or not el.get("href") or _inside_boilerplate(el):
+            continue
+        length = visual_length(collapse_ws(el.text_content()))
+        parent = el.getparent()
+        if parent is not None:
+            link_text[parent] = link_text.get(parent, 0) + length
+        if length >= 24:
+            item_links += 1
+            container = _item_container(el)
+            if container is not None:
+                teaser_blocks.add(container)
+    longest = total = paragraphs = 0
+    for el, line in kept:
+        if el in teaser_blocks or any(a in teaser_blocks for a in el.iterancestors()):
+            continue
+        own = visual_length(line) - link_text.get(el, 0)
+        if own <= 0:
+            continue
+        total += own
+        longest = max(longest, own)
+        paragraphs += own >= 80
+    og_type = (_meta(root, "og:type") or "").lower()
+    declared = og_type == "article" or _jsonld_has_article(root)
+    return PageShape(total, longest, paragraphs, item_links, declared)
+
+
+def _jsonld_has_article(root) -> bool:
+    from newscrawler.extract.dates import jsonld_objects
+
+    return any(_ARTICLE_TYPES.search(str(o.get("@type", ""))) for o in jsonld_objects(root))
+
+
+def has_article_body(shape: PageShape) -> bool:
+    """A body: enough own text, in a real paragraph, that outweighs the headline links.
+    Listing pages fail on the last test, because their teasers sit in the links' items."""
+    if shape.declared_article and shape.paragraphs >= 1:
+        return True
+    return (shape.body_length >= 300 and shape.longest_block >= 150
+            and shape.body_length >= 80 * shape.item_links)
+
+
+def selector_text(root, body_selector: str, exclude: str | None = None) -> str:
+    """Main text from a site's own CSS hint, with its ``exclude`` hint removed."""
+    parts = []
+    for el in root.cssselect(body_selector):
+        if exclude:
+            el = lxml.html.fromstring(lxml.html.tostring(el))
+            for bad in el.cssselect(exclude):
+                bad.drop_tree()
+        parts.append("\n".join(line for _, line in content_lines(el)))
+    return clean_text("\n\n".join(parts))
+
+
+def feed_links(root, base_url: str) -> list[str]:
+    """RSS/Atom feeds the page announces with <link rel=alternate>."""
+    hrefs = root.xpath(
+        "//link[contains(@rel,'alternate')][contains(@type,'rss') or contains(@type,'atom')]/@href"
+    )
+    return [urljoin(base_url, h.strip()) for h in hrefs if h.strip()]
+
+
+def canonical_link(root, base_url: str) -> str | None:
+    href = root.xpath("//link[@rel='canonical']/@href")
+    return urljoin(base_url, href[0].strip()) if href and href[0].strip() else None
+
+
+def page_links(root, base_url: str) -> list[tuple[str, str | None]]:
+    """(absolute URL, date shown beside it) for every link on the page, in document order.
+    The date is the first date in the link's own list item or table row — how listing pages
+    print it — and only when that item holds at most three links."""
+    from newscrawler.extract.dates import find_date_in_text
+
+    out = []
+    for a in root.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
+            continue
+        when = None
+        if not _inside_boilerplate(a):
+            node = a
+            for _ in range(3):
+                node = node.getparent()
+                if node is None or node.tag in ("body", "ul", "ol", "table", "tbody"):
+                    break
+                if len(node.findall(".//a")) > 3:
+                    break
+                when = find_date_in_text(collapse_ws(node.text_content())[:300])
+                if when or node.tag in ("li", "tr", "dd", "article"):
+                    break
+        out.append((urljoin(base_url, href), when))
+    return out

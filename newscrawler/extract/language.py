@@ -1,0 +1,60 @@
+"""Language of an article: langdetect, seeded so the same text always gives the same answer.
+
+Detection runs on a bounded sample of the main text (the head of the body), because its cost
+grows with the input and a few hundred characters decide the language. For texts too short
+to trust, the page's own ``lang`` attribute or the site's hint wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SAMPLE_CHARS = 1200
+MIN_RELIABLE_CHARS = 60
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str | None
+    confidence: float
+    method: str       # detected, html_lang, site_hint, none
+
+
+def iso639_1(code: str | None) -> str | None:
+    """'zh-cn' / 'zh-TW' / 'zh_Hans' -> 'zh'; 'en-GB' -> 'en'."""
+    if not code:
+        return None
+    base = code.strip().replace("_", "-").split("-")[0].lower()
+    return base if 2 <= len(base) <= 3 and base.isalpha() else None
+
+
+def _detector():
+    from langdetect import DetectorFactory
+    from langdetect.detector_factory import init_factory
+
+    DetectorFactory.seed = 0
+    init_factory()
+    from langdetect.detector_factory import _factory
+
+    return _factory
+
+
+def detect_language(text: str, *, html_lang: str | None = None, site_hint: str | None = None) -> Language:
+    prior = iso639_1(html_lang) or iso639_1(site_hint)
+    sample = (text or "")[:SAMPLE_CHARS]
+    letters = sum(ch.isalpha() for ch in sample)
+    if letters >= MIN_RELIABLE_CHARS or (letters >= 10 and prior is None):
+        from langdetect.lang_detect_exception import LangDetectException
+
+        try:
+            detector = _detector().create()
+            detector.append(sample)
+            best = detector.get_probabilities()[0]
+            return Language(iso639_1(best.lang), round(best.prob, 3), "detected")
+        except (LangDetectException, IndexError):
+            pass
+    if iso639_1(html_lang):
+        return Language(iso639_1(html_lang), 0.5, "html_lang")
+    if iso639_1(site_hint):
+        return Language(iso639_1(site_hint), 0.5, "site_hint")
+    return Language(None, 0.0, "none")

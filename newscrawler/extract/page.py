@@ -1,0 +1,121 @@
+"""One page in, article fields out: the code shared by the crawl pipelines and ``newscrawler extract``.
+
+``read_page`` is the per-page part that needs the HTML (title, main text, the date strings on
+offer); ``analyse_page`` adds language and dates, exactly as the pipelines do in sequence.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import asdict
+from datetime import datetime
+
+from newscrawler.extract.dates import DateCandidate, date_candidates, resolve_dates
+from newscrawler.extract.html import (
+    article_lines,
+    boilerplate,
+    canonical_link,
+    content_lines,
+    find_title,
+    parse_html,
+    selector_text,
+)
+from newscrawler.extract.language import detect_language
+from newscrawler.extract.text import clean_text, collapse_ws, visual_length
+
+logger = logging.getLogger(__name__)
+MIN_TRAFILATURA_TEXT = 120   # visual characters; below this the fallback reader is tried too
+
+
+def _trafilatura_text(html: str, url: str | None) -> str:
+    import trafilatura
+
+    text = trafilatura.extract(
+        html, url=url, include_tables=True, include_comments=False, include_images=False,
+        include_links=False, deduplicate=False, favor_precision=True, with_metadata=False,
+    )
+    return text or ""
+
+
+def _cut_at_stop_heading(text: str) -> str:
+    """Trafilatura keeps some related-reading lists; cut from their heading on."""
+    stops = boilerplate()
+    kept, seen = [], 0
+    for line in text.split("\n"):
+        if seen >= 150 and stops.is_stop(line):
+            break
+        kept.append(line)
+        seen += visual_length(line)
+    return "\n".join(kept)
+
+
+def _lines_after_title(root, title_element) -> str:
+    lines = article_lines(content_lines(root))
+    start = 0
+    if title_element is not None:
+        for i, (el, _) in enumerate(lines):
+            if el is title_element or title_element in el.iterancestors():
+                start = i + 1
+                break
+    return "\n".join(line for _, line in lines[start:])
+
+
+def main_text(html: str, root, url: str | None, hints: dict, title: str | None, title_element) -> str:
+    selectors = hints.get("selectors") or {}
+    if selectors.get("body"):
+        text = selector_text(root, selectors["body"], selectors.get("exclude"))
+        if text:
+            return text
+    text = _cut_at_stop_heading(_trafilatura_text(html, url))
+    if visual_length(text) < MIN_TRAFILATURA_TEXT:
+        fallback = _lines_after_title(root, title_element)
+        if visual_length(fallback) > visual_length(text):
+            text = fallback
+    lines = [line for line in clean_text(text).split("\n")]
+    if lines and title and collapse_ws(lines[0]) == collapse_ws(title):
+        lines = lines[1:]
+    return clean_text("\n".join(lines))
+
+
+def read_page(html: str, url: str, hints: dict | None = None, *, listing_raw: str | None = None) -> dict:
+    """Title, main text, date candidates, the page's declared language and canonical link."""
+    hints = hints or {}
+    root = parse_html(html, base_url=url)
+    title, title_element = find_title(root, (hints.get("selectors") or {}).get("title"))
+    text = main_text(html, root, url, hints, title, title_element)
+    candidates = date_candidates(root, url, hints, title_element=title_element, listing_raw=listing_raw)
+    html_lang = root.get("lang") or root.get("xml:lang") or (root.xpath("//meta[@http-equiv='content-language']/@content") or [None])[0]
+    return {
+        "title": title,
+        "text": text,
+        "date_candidates": [asdict(c) for c in candidates],
+        "html_lang": html_lang,
+        "canonical_link": canonical_link(root, url),
+    }
+
+
+def resolve_page_dates(candidates: list[dict], hints: dict | None, language: str | None,
+                       now: datetime | None) -> dict:
+    findings = resolve_dates([DateCandidate(**c) for c in candidates], hints, language=language, now=now)
+    return asdict(findings)
+
+
+def analyse_page(html: str, url: str, hints: dict | None = None, *, listing_raw: str | None = None,
+                 now: datetime | None = None) -> dict:
+    """The full per-page analysis, in the order the pipelines run it."""
+    hints = hints or {}
+    page = read_page(html, url, hints, listing_raw=listing_raw)
+    lang = detect_language(page["text"] or page["title"] or "", html_lang=page["html_lang"],
+                           site_hint=hints.get("language"))
+    dates = resolve_page_dates(page["date_candidates"], hints, lang.code, now)
+    return {
+        "url": url,
+        "title": page["title"],
+        "published_at": dates["published_at"],
+        "published_raw": dates["published_raw"],
+        "modified_at": dates["modified_at"],
+        "date_source": dates["date_source"],
+        "language": lang.code,
+        "language_confidence": lang.confidence,
+        "text": page["text"],
+    }

@@ -1,0 +1,163 @@
+"""The fixture web: the bundled demo sites in ``tests/sites/<name>/``, served on loopback.
+
+Each site gets its own HTTP server on its own loopback address (``host`` in the site's
+``_server.toml``: 127.0.0.2, 127.0.0.3 …) and a free port, so sites are separate hosts to the
+crawler as real sites are. Files are served as bytes in their own encodings; ``{{BASE}}`` in a
+file becomes the site's base URL. Used by the tests and by ``newscrawler demo``.
+
+    python -m newscrawler.fixtureweb        # serve all sites, print {"name": "base URL"} as JSON
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import mimetypes
+import sys
+import threading
+import tomllib
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+SITES_DIR = Path(__file__).resolve().parent.parent / "tests" / "sites"
+HTML_SUFFIXES = {".html", ".htm", ".php", ".jsp", ".do", ".asp", ".aspx", ""}
+TYPES = {".xml": "application/xml", ".txt": "text/plain", ".css": "text/css",
+         ".js": "application/javascript", ".json": "application/json"}
+
+
+@dataclass
+class FixtureSite:
+    name: str
+    root: Path
+    host: str
+    html_content_type: str = "text/html"
+    content_types: dict = field(default_factory=dict)
+    status: dict = field(default_factory=dict)
+    base: str = ""
+
+    @classmethod
+    def load(cls, root: Path) -> FixtureSite:
+        conf = tomllib.loads((root / "_server.toml").read_text(encoding="utf-8"))
+        return cls(root.name, root, conf.get("host", "127.0.0.1"),
+                   conf.get("html_content_type", "text/html"),
+                   conf.get("content_types", {}), {k: int(v) for k, v in conf.get("status", {}).items()})
+
+    def resolve(self, target: str) -> tuple[int, bytes, str]:
+        """(status, body, content type) for a request target (path and query)."""
+        parts = urlsplit(target)
+        path = unquote(parts.path)
+        key = path + (f"?{parts.query}" if parts.query else "")
+        if key in self.status:
+            return self.status[key], b"<html><body><h1>Server error</h1></body></html>", "text/html"
+        rel = path.lstrip("/")
+        if rel == "" or rel.endswith("/"):
+            rel += "index.html"
+        if parts.query:
+            rel += "@" + unquote(parts.query)
+        file = (self.root / rel).resolve()
+        name = file.name
+        if (self.root.resolve() not in file.parents or not file.is_file() or name.startswith("_")
+                or name == "expected.json"):
+            return 404, b"<html><body><h1>404 Not Found</h1></body></html>", "text/html"
+        body = file.read_bytes().replace(b"{{BASE}}", self.base.encode("ascii"))
+        suffix = Path(name.split("@", 1)[0]).suffix.lower()
+        ctype = self.content_types.get(key) or (
+            self.html_content_type if suffix in HTML_SUFFIXES
+            else TYPES.get(suffix) or mimetypes.guess_type(name)[0] or "application/octet-stream")
+        return 200, body, ctype
+
+
+def _handler(site: FixtureSite):
+    class Handler(BaseHTTPRequestHandler):
+        server_version = "fixtureweb/1"
+
+        def do_GET(self):
+            status, body, ctype = site.resolve(self.path)
+            etag = '"%s"' % hashlib.sha1(body).hexdigest()[:16]
+            if status == 200 and self.headers.get("If-None-Match") == etag:
+                self.send_response(304)
+                self.send_header("ETag", etag)
+                self.end_headers()
+                return
+            self.send_response(status)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            if status == 200:
+                self.send_header("ETag", etag)
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+
+        do_HEAD = do_GET
+
+        def log_message(self, format, *args):   # quiet: the crawler logs what matters
+            pass
+
+    return Handler
+
+
+class FixtureWeb:
+    """All fixture sites served in background threads; use as a context manager."""
+
+    def __init__(self, sites_dir: Path = SITES_DIR):
+        self.sites = [FixtureSite.load(p) for p in sorted(sites_dir.iterdir())
+                      if (p / "_server.toml").is_file()]
+        self.servers: list[ThreadingHTTPServer] = []
+
+    def start(self) -> dict[str, str]:
+        for site in self.sites:
+            server = ThreadingHTTPServer((site.host, 0), _handler(site))
+            server.daemon_threads = True
+            site.base = f"http://{site.host}:{server.server_address[1]}"
+            threading.Thread(target=server.serve_forever, daemon=True, name=f"fixture-{site.name}").start()
+            self.servers.append(server)
+        return self.bases
+
+    @property
+    def bases(self) -> dict[str, str]:
+        return {s.name: s.base for s in self.sites}
+
+    def registry_text(self, template: Path | None = None) -> str:
+        """The demo registry (``tests/sites/sites.toml``) with ``{{name}}`` replaced by base URLs."""
+        text = (template or self.sites[0].root.parent / "sites.toml").read_text(encoding="utf-8")
+        for name, base in self.bases.items():
+            text = text.replace("{{%s}}" % name, base)
+        return text
+
+    def stop(self) -> None:
+        for server in self.servers:
+            server.shutdown()
+            server.server_close()
+
+    def __enter__(self):
+        self.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="Serve the fixture sites on loopback.")
+    parser.add_argument("--sites-dir", type=Path, default=SITES_DIR)
+    parser.add_argument("--registry-out", type=Path, help="also write the resolved demo registry here")
+    args = parser.parse_args(argv)
+    web = FixtureWeb(args.sites_dir)
+    bases = web.start()
+    if args.registry_out:
+        args.registry_out.write_text(web.registry_text(), encoding="utf-8")
+    print(json.dumps(bases), flush=True)
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        web.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,41 @@
+"""The item that flows from the spider through the pipelines.
+
+Plain, JSON-serialisable data only (no parsed trees, no responses), so that per-page
+pipelines can run in crawl workers and hand items to a single database writer over a queue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Article:
+    # set by the spider
+    url: str                                  # canonical URL: the article's identity
+    fetched_url: str                          # the URL actually fetched
+    source: str                               # site id, or host for --url crawls
+    html: str                                 # decoded page
+    encoding: str
+    fetched_at: str                           # UTC ISO 8601
+    hints: dict = field(default_factory=dict)  # the site's language/timezone/locale/selector hints
+    listing_raw: str | None = None            # date shown beside the link on a listing page or feed
+    # set by the extract pipeline
+    title: str | None = None
+    text: str | None = None
+    date_candidates: list = field(default_factory=list)
+    html_lang: str | None = None
+    canonical_link: str | None = None         # rel=canonical, when the page declares one
+    # set by the language pipeline
+    language: str | None = None
+    language_confidence: float | None = None
+    # set by the dates pipeline
+    published_at: str | None = None
+    published_raw: str | None = None
+    modified_at: str | None = None
+    date_source: str | None = None
+    # set by the dedup pipeline
+    content_hash: str | None = None
+    # set by the store pipeline
+    store_status: str | None = None           # new, updated, unchanged, duplicate
+    article_id: int | None = None

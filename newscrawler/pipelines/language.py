@@ -1,0 +1,14 @@
+"""Per-page: the article's language (langdetect on the main text, page/site hints for short texts)."""
+
+from __future__ import annotations
+
+from newscrawler.extract.language import detect_language
+
+
+class LanguagePipeline:
+    def process_item(self, item):
+        lang = detect_language(item.text or item.title or "", html_lang=item.html_lang,
+                               site_hint=item.hints.get("language"))
+        item.language = lang.code
+        item.language_confidence = lang.confidence
+        return item

@@ -1,0 +1,73 @@
+"""Crawl-run bookkeeping: one ``crawl_runs`` row per crawl and source, written when the crawl
+closes, from the per-source counters the spider, middleware and pipelines keep in Scrapy's
+stats (``newscrawler/source/<id>/...``)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+
+from scrapy import signals
+
+from newscrawler.db import open_db, utcnow
+
+logger = logging.getLogger(__name__)
+PREFIX = "newscrawler/source/"
+
+
+def per_source_counts(stats: dict) -> dict[str, dict]:
+    """{source: {"pages": n, "articles_new": n, ..., "errors": {kind: n}}} from flat stats keys."""
+    out: dict[str, dict] = {}
+    for key, value in stats.items():
+        if not key.startswith(PREFIX):
+            continue
+        source, _, rest = key[len(PREFIX):].partition("/")
+        entry = out.setdefault(source, {"errors": {}})
+        if rest.startswith("errors/"):
+            entry["errors"][rest[len("errors/"):]] = value
+        else:
+            entry[rest] = value
+    return out
+
+
+class CrawlRunRecorder:
+    def __init__(self, crawler, db_path: str, run_id: str):
+        self.crawler = crawler
+        self.db_path = db_path
+        self.run_id = run_id
+        self.started_at = None
+        crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        s = crawler.settings
+        return cls(crawler, s.get("NEWSCRAWLER_DB"), s.get("NEWSCRAWLER_RUN_ID") or uuid.uuid4().hex[:12])
+
+    def spider_opened(self, spider):
+        self.started_at = utcnow()
+        self.crawler.stats.set_value("newscrawler/run_id", self.run_id)
+
+    def spider_closed(self, spider, reason):
+        counts = per_source_counts(self.crawler.stats.get_stats())
+        finished = utcnow()
+        rows = []
+        for source in getattr(spider, "sites", {}) or counts:
+            c = counts.get(source, {"errors": {}})
+            rows.append({
+                "run_id": self.run_id, "source": source, "started_at": self.started_at,
+                "finished_at": finished, "pages_fetched": c.get("pages", 0),
+                "articles_new": c.get("articles_new", 0), "articles_updated": c.get("articles_updated", 0),
+                "articles_unchanged": c.get("articles_unchanged", 0),
+                "articles_duplicate": c.get("articles_duplicate", 0),
+                "errors_total": sum(c["errors"].values()),
+                "errors": json.dumps(c["errors"], sort_keys=True), "finish_reason": reason,
+            })
+        db = open_db(self.db_path)
+        try:
+            with db.atomic():
+                db["crawl_runs"].insert_all(rows)
+        finally:
+            db.close()
+        logger.info("recorded crawl run %s for %d source(s)", self.run_id, len(rows))

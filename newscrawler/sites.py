@@ -1,0 +1,158 @@
+"""The site registry: one small declarative entry per site (``data/sites.toml``).
+
+A site entry is plain data; the generic spider and the pipelines read it, no site
+gets its own spider class. ``site_for_url`` builds an entry on the fly for
+``newscrawler crawl --url``, so an unknown site needs no configuration at all.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+DEFAULT_REGISTRY = Path(__file__).resolve().parent.parent / "data" / "sites.toml"
+
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+_SELECTOR_KEYS = {"title", "body", "date", "exclude"}
+
+
+class RegistryError(ValueError):
+    """A registry file or entry that cannot be used; the message names the site and field."""
+
+
+@dataclass(frozen=True)
+class Site:
+    id: str
+    name: str
+    start_urls: tuple[str, ...]
+    allowed_hosts: tuple[str, ...]
+    language: str | None = None          # ISO 639-1 hint, a prior for short texts
+    timezone: str | None = None          # IANA zone for dates printed without an offset
+    locale: str | None = None            # e.g. en-GB / en-US: decides day-first vs month-first
+    date_format: str | None = None       # pinned strptime format, wins over guessing
+    feeds: tuple[str, ...] = ()
+    sitemaps: tuple[str, ...] = ()
+    article_url: str | None = None       # regex: URLs that are articles
+    listing_url: str | None = None       # regex: URLs that are listing pages
+    follow_url: str | None = None        # regex: only links matching it are followed (start URLs always are)
+    deny_url: str | None = None          # regex: links never followed
+    selectors: dict = field(default_factory=dict)   # optional CSS hints: title, body, date, exclude
+
+    def allows(self, url: str) -> bool:
+        """True when ``url`` is on one of the site's hosts (subdomains included)."""
+        host = (urlsplit(url).hostname or "").lower()
+        return any(host == h or host.endswith("." + h) for h in self.allowed_hosts)
+
+    def follows(self, url: str) -> bool:
+        """A link the crawl may follow: on the site, matching follow_url, not matching deny_url."""
+        if not self.allows(url):
+            return False
+        if self.follow_url and not re.search(self.follow_url, url):
+            return False
+        return not (self.deny_url and re.search(self.deny_url, url))
+
+    def hints(self) -> dict:
+        """The part of the entry that per-page extraction needs, as plain data for items."""
+        data = asdict(self)
+        return {k: data[k] for k in ("language", "timezone", "locale", "date_format",
+                                     "article_url", "listing_url", "selectors")}
+
+
+def _host(url: str) -> str:
+    host = urlsplit(url).hostname
+    if not host:
+        raise RegistryError(f"not an absolute http(s) URL: {url!r}")
+    return host.lower()
+
+
+def site_for_url(url: str) -> Site:
+    """A configuration-free entry for ``--url``: the URL's host is the site id and its only host."""
+    if urlsplit(url).scheme not in ("http", "https"):
+        raise RegistryError(f"not an http(s) URL: {url!r}")
+    host = _host(url)
+    bare = host[4:] if host.startswith("www.") else host
+    return Site(id=host, name=host, start_urls=(url,), allowed_hosts=(bare,))
+
+
+def _site_from_entry(site_id: str, entry: dict) -> Site:
+    def fail(msg: str) -> RegistryError:
+        return RegistryError(f"site {site_id!r}: {msg}")
+
+    if not _ID_RE.match(site_id):
+        raise fail("id must be lower-case letters, digits, '.', '_' or '-'")
+    start_urls = entry.get("start_urls")
+    if not start_urls or not isinstance(start_urls, list):
+        raise fail("start_urls must be a non-empty list")
+    try:
+        hosts = entry.get("allowed_hosts") or sorted({_host(u) for u in start_urls})
+    except RegistryError as exc:
+        raise fail(str(exc)) from None
+    tz = entry.get("timezone")
+    if tz:
+        try:
+            ZoneInfo(tz)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise fail(f"unknown timezone {tz!r}") from None
+    selectors = entry.get("selectors", {})
+    unknown = set(selectors) - _SELECTOR_KEYS
+    if unknown:
+        raise fail(f"unknown selectors {sorted(unknown)}; known: {sorted(_SELECTOR_KEYS)}")
+    for key in ("article_url", "listing_url", "follow_url", "deny_url"):
+        if entry.get(key):
+            try:
+                re.compile(entry[key])
+            except re.error as exc:
+                raise fail(f"{key} is not a valid regex: {exc}") from None
+    known = {"name", "start_urls", "allowed_hosts", "language", "timezone", "locale", "date_format",
+             "feeds", "sitemaps", "article_url", "listing_url", "follow_url", "deny_url", "selectors",
+             "every"}
+    unknown = set(entry) - known
+    if unknown:
+        raise fail(f"unknown fields {sorted(unknown)}")
+    return Site(
+        id=site_id,
+        name=entry.get("name", site_id),
+        start_urls=tuple(start_urls),
+        allowed_hosts=tuple(h.lower() for h in hosts),
+        language=entry.get("language"),
+        timezone=tz,
+        locale=entry.get("locale"),
+        date_format=entry.get("date_format"),
+        feeds=tuple(entry.get("feeds", ())),
+        sitemaps=tuple(entry.get("sitemaps", ())),
+        article_url=entry.get("article_url"),
+        listing_url=entry.get("listing_url"),
+        follow_url=entry.get("follow_url"),
+        deny_url=entry.get("deny_url"),
+        selectors=dict(selectors),
+    )
+
+
+def parse_registry(text: str) -> dict[str, Site]:
+    """Parse registry TOML (``[sites.<id>]`` tables) into sites keyed by id."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RegistryError(f"registry is not valid TOML: {exc}") from None
+    return {sid: _site_from_entry(sid, entry) for sid, entry in data.get("sites", {}).items()}
+
+
+def load_registry(path: str | Path = DEFAULT_REGISTRY) -> dict[str, Site]:
+    path = Path(path)
+    if not path.exists():
+        raise RegistryError(f"registry file not found: {path}")
+    return parse_registry(path.read_text(encoding="utf-8"))
+
+
+def select_sites(registry: dict[str, Site], ids: list[str]) -> list[Site]:
+    """The entries named by ``ids`` (all when empty); unknown ids are an error listing the known ones."""
+    if not ids:
+        return list(registry.values())
+    missing = [i for i in ids if i not in registry]
+    if missing:
+        raise RegistryError(f"unknown site id(s) {missing}; known: {sorted(registry)}")
+    return [registry[i] for i in ids]

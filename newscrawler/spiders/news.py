@@ -1,0 +1,180 @@
+"""The one generic spider: any registered site (``-a site=ID[,ID]``) or any URL (``-a url=URL``).
+
+Discovery: start pages, robots.txt sitemaps, feeds (declared in the registry or announced by
+<link rel=alternate>), and every same-site link of every page (listing pages and pagination).
+Each HTML page is classified article or listing; articles become ``Article`` items, all pages
+yield their links. The spider keeps no crawl state: counters go to Scrapy's stats, the
+registry entries it was given are configuration.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import datetime, timezone
+from urllib.parse import urlsplit, urlunsplit
+
+import scrapy
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTimedOutError
+from twisted.internet.error import TimeoutError as TwistedTimeoutError
+
+from newscrawler.extract.charset import decode_html
+from newscrawler.extract.feeds import feed_entries, robots_sitemaps, sitemap_entries, xml_kind
+from newscrawler.extract.html import feed_links, page_links, parse_html
+from newscrawler.extract.pagekind import ARTICLE, page_kind
+from newscrawler.extract.urls import canonical_url, is_page_link
+from newscrawler.items import Article
+from newscrawler.sites import DEFAULT_REGISTRY, Site, load_registry, select_sites, site_for_url
+
+logger = logging.getLogger(__name__)
+
+
+def _split_arg(value) -> list[str]:
+    if not value:
+        return []
+    if isinstance(value, (list, tuple)):
+        return [str(v) for v in value]
+    return [v for v in re.split(r"[,\s]+", value) if v]
+
+
+def error_kind(failure) -> str:
+    """A short, countable name for why a request failed."""
+    if failure.check(HttpError):
+        return f"http_{failure.value.response.status}"
+    if failure.check(TwistedTimeoutError, TCPTimedOutError):
+        return "timeout"
+    if failure.check(DNSLookupError):
+        return "dns"
+    if failure.check(ConnectionRefusedError):
+        return "connection_refused"
+    return failure.type.__name__.lower() if failure.type else "unknown"
+
+
+class NewsSpider(scrapy.Spider):
+    name = "news"
+
+    def __init__(self, site=None, url=None, sites=None, registry=None, *args, **kwargs):
+        """``sites``: Site entries (programmatic use); ``site``: registry ids, comma-separated;
+        ``url``: start URLs crawled without configuration. Nothing given: the whole registry."""
+        super().__init__(*args, **kwargs)
+        chosen: list[Site] = list(sites or [])
+        if site or not (sites or url):
+            chosen += select_sites(load_registry(registry or DEFAULT_REGISTRY), _split_arg(site))
+        chosen += [site_for_url(u) for u in _split_arg(url)]
+        self.sites: dict[str, Site] = {s.id: s for s in chosen}
+        self.allowed_domains = sorted({h for s in chosen for h in s.allowed_hosts})
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        kwargs.setdefault("registry", crawler.settings.get("NEWSCRAWLER_REGISTRY"))
+        return super().from_crawler(crawler, *args, **kwargs)
+
+    # -- requests ---------------------------------------------------------------------------
+
+    def _request(self, url: str, site: Site, kind: str, listing_raw: str | None = None, **kwargs):
+        return scrapy.Request(
+            url, callback=self.parse, errback=self.on_error,
+            meta={"source": site.id, "kind": kind, "listing_raw": listing_raw}, **kwargs,
+        )
+
+    async def start(self):
+        for site in self.sites.values():
+            for url in site.start_urls:
+                yield self._request(url, site, "page")
+            for url in site.feeds:
+                yield self._request(url, site, "feed")
+            for url in site.sitemaps:
+                yield self._request(url, site, "sitemap")
+            parts = urlsplit(site.start_urls[0])
+            yield self._request(urlunsplit((parts.scheme, parts.netloc, "/robots.txt", "", "")), site, "robots")
+
+    def _follow(self, site: Site, url: str, kind: str, listing_raw: str | None = None):
+        """A request for a discovered URL, or None when the site's rules say not to fetch it.
+        Pages obey follow_url/deny_url; feeds and sitemaps only need to be on the site."""
+        allowed = site.follows(url) and is_page_link(url) if kind == "page" else site.allows(url)
+        if allowed:
+            return self._request(canonical_url(url), site, kind, listing_raw)
+        return None
+
+    # -- responses --------------------------------------------------------------------------
+
+    def parse(self, response):
+        site = self.sites[response.meta["source"]]
+        kind = response.meta["kind"]
+        if kind == "robots":
+            for url in robots_sitemaps(response.text if isinstance(response, TextResponse) else "", response.url):
+                request = self._follow(site, url, "sitemap")
+                if request:
+                    yield request
+            return
+        xml = xml_kind(response.body)
+        if xml == "feed":
+            yield from self._parse_feed(response, site)
+            return
+        if xml == "sitemap":
+            yield from self._parse_sitemap(response, site)
+            return
+        content_type = response.headers.get("Content-Type", b"").decode("latin-1")
+        if not isinstance(response, TextResponse) or "html" not in (content_type or "text/html"):
+            self.crawler.stats.inc_value(f"newscrawler/source/{site.id}/skipped/not_html")
+            return
+        yield from self._parse_html(response, site, content_type)
+
+    def _parse_html(self, response, site: Site, content_type: str):
+        html, encoding = decode_html(response.body, content_type)
+        root = parse_html(html, base_url=response.url)
+        listing_raw = response.meta.get("listing_raw")
+        kind = page_kind(root, response.url, site.hints(), listing_raw)
+        self.crawler.stats.inc_value(f"newscrawler/source/{site.id}/{kind}_pages")
+        if kind == ARTICLE:
+            yield Article(
+                url=canonical_url(response.url),
+                fetched_url=response.url,
+                source=site.id,
+                html=html,
+                encoding=encoding,
+                fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                hints=site.hints(),
+                listing_raw=listing_raw,
+            )
+        for url in feed_links(root, response.url):
+            request = self._follow(site, url, "feed")
+            if request:
+                yield request
+        for url, when in page_links(root, response.url):
+            request = self._follow(site, url, "page", when)
+            if request:
+                yield request
+
+    def _parse_feed(self, response, site: Site):
+        for url, when in feed_entries(response.body, response.url):
+            request = self._follow(site, url, "page", when)
+            if request:
+                yield request
+
+    def _parse_sitemap(self, response, site: Site):
+        pages, nested = sitemap_entries(response.body, response.url)
+        for url in nested:
+            request = self._follow(site, url, "sitemap")
+            if request:
+                yield request
+        for url in pages:
+            request = self._follow(site, url, "page")
+            if request:
+                yield request
+
+    def on_error(self, failure):
+        request = failure.request
+        source = request.meta.get("source", "unknown")
+        if failure.check(IgnoreRequest) and not failure.check(HttpError):   # robots.txt or a limit said no
+            self.crawler.stats.inc_value(f"newscrawler/source/{source}/skipped/ignored")
+            logger.debug("not fetched (%s): %s", failure.value, request.url)
+            return
+        kind = error_kind(failure)
+        if request.meta.get("kind") == "robots" and kind.startswith("http_4"):
+            return   # no robots.txt is normal
+        self.crawler.stats.inc_value(f"newscrawler/source/{source}/errors/{kind}")
+        logger.warning("fetch failed (%s): %s", kind, request.url)
