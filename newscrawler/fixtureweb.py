@@ -16,6 +16,7 @@ import json
 import mimetypes
 import sys
 import threading
+import time
 import tomllib
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -36,6 +37,7 @@ class FixtureSite:
     html_content_type: str = "text/html"
     content_types: dict = field(default_factory=dict)
     status: dict = field(default_factory=dict)
+    delay: dict = field(default_factory=dict)
     base: str = ""
 
     @classmethod
@@ -43,9 +45,11 @@ class FixtureSite:
         conf = tomllib.loads((root / "_server.toml").read_text(encoding="utf-8"))
         return cls(root.name, root, conf.get("host", "127.0.0.1"),
                    conf.get("html_content_type", "text/html"),
-                   conf.get("content_types", {}), {k: int(v) for k, v in conf.get("status", {}).items()})
+                   conf.get("content_types", {}), {k: int(v) for k, v in conf.get("status", {}).items()},
+                   {k: float(v) for k, v in conf.get("delay", {}).items()})
 
     def resolve(self, target: str) -> tuple[int, bytes, str]:
+        # _server.toml: host, html_content_type, [content_types] and [status] by path, [delay] seconds
         """(status, body, content type) for a request target (path and query)."""
         parts = urlsplit(target)
         path = unquote(parts.path)
@@ -75,6 +79,8 @@ def _handler(site: FixtureSite):
         server_version = "fixtureweb/1"
 
         def do_GET(self):
+            if self.path in site.delay:
+                time.sleep(site.delay[self.path])
             status, body, ctype = site.resolve(self.path)
             etag = '"%s"' % hashlib.sha1(body).hexdigest()[:16]
             if status == 200 and self.headers.get("If-None-Match") == etag:

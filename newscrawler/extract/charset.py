@@ -74,3 +74,15 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]
     if encoding.startswith("utf-8") and body.startswith(codecs.BOM_UTF8):
         body = body[len(codecs.BOM_UTF8):]
     return body.decode(encoding, errors="replace"), encoding
+
+
+_CONTROL = bytes(range(0, 9)) + bytes(range(14, 32))
+
+
+def looks_binary(body: bytes) -> bool:
+    """True for bodies that are no text in any encoding (images, archives served as text/html):
+    more than 1% control bytes in the first 4 KB. UTF-16 is text and says so with its BOM."""
+    head = body[:4096]
+    if not head or head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    return len(head) - len(head.translate(None, _CONTROL)) > len(head) / 100

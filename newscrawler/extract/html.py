@@ -267,7 +267,7 @@ def has_article_body(shape: PageShape) -> bool:
     Listing pages fail on the last test, because their teasers sit in the links' items."""
     if shape.declared_article and shape.paragraphs >= 1:
         return True
-    return (shape.body_length >= 300 and shape.longest_block >= 150
+    return (shape.body_length >= 300 and (shape.longest_block >= 150 or shape.paragraphs >= 3)
             and shape.body_length >= 80 * shape.item_links)
 
 

@@ -28,15 +28,13 @@ def iso639_1(code: str | None) -> str | None:
     return base if 2 <= len(base) <= 3 and base.isalpha() else None
 
 
-def _detector():
-    from langdetect import DetectorFactory
-    from langdetect.detector_factory import init_factory
+def load_profiles():
+    """The langdetect factory with its language profiles loaded, seeded for repeatable results."""
+    from langdetect import DetectorFactory, detector_factory
 
     DetectorFactory.seed = 0
-    init_factory()
-    from langdetect.detector_factory import _factory
-
-    return _factory
+    detector_factory.init_factory()
+    return detector_factory._factory
 
 
 def detect_language(text: str, *, html_lang: str | None = None, site_hint: str | None = None) -> Language:
@@ -47,7 +45,7 @@ def detect_language(text: str, *, html_lang: str | None = None, site_hint: str |
         from langdetect.lang_detect_exception import LangDetectException
 
         try:
-            detector = _detector().create()
+            detector = load_profiles().create()
             detector.append(sample)
             best = detector.get_probabilities()[0]
             return Language(iso639_1(best.lang), round(best.prob, 3), "detected")

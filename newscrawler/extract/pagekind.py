@@ -1,9 +1,10 @@
 """Article, listing or other page: the spider's decision about what to store.
 
-An article has a body (``html.has_article_body``) and a date somewhere — on the page, in its
-URL, or beside its link on the listing page. A page with a body and no date at all is a
-static page (about, contacts, an organisation's card in a directory) and is not stored; the
-spider counts it. Site hints (URL regexes) decide before any of this.
+An article has a body (``html.has_article_body``) and some sign of being a dated item: a date
+on the page, in its URL or beside its link on the listing page, or an item-shaped URL (a
+numeric id, a long slug). A page with a body and none of these is a static page (about,
+contacts, an organisation's card in a directory): the spider counts and logs it, and does not
+store it. Site hints (URL regexes) decide before any of this.
 """
 
 from __future__ import annotations
@@ -14,6 +15,12 @@ from newscrawler.extract.dates import date_candidates
 from newscrawler.extract.html import find_title, has_article_body, page_shape
 
 ARTICLE, LISTING, STATIC = "article", "listing", "static"
+# /news/1187.html, /art_5c3b1f0e9a8d.html, /2024/some-long-article-slug, view.php?no=3421
+ITEM_URL = re.compile(
+    r"(?:\d{3,}|_[0-9a-f]{8,}|[^/?#]+(?:-[^/?#-]+){3,})(?:\.[a-z]{2,5})?/?(?:$|[?#])"
+    r"|[?&](?:no|id|idx|seq|nid|aid|articleid|newsid|article_id|news_id)=\d+",
+    re.I,
+)
 
 
 def page_kind(root, url: str, hints: dict | None = None, listing_raw: str | None = None) -> str:
@@ -28,6 +35,6 @@ def page_kind(root, url: str, hints: dict | None = None, listing_raw: str | None
     if shape.declared_article or listing_raw:
         return ARTICLE
     _, title_element = find_title(root, (hints.get("selectors") or {}).get("title"))
-    if date_candidates(root, url, hints, title_element=title_element):
+    if date_candidates(root, url, hints, title_element=title_element) or ITEM_URL.search(url):
         return ARTICLE
     return STATIC

@@ -19,6 +19,9 @@ class ExtractPipeline:
     def from_crawler(cls, crawler):
         return cls(crawler.stats)
 
+    def open_spider(self):
+        import trafilatura  # noqa: F401  loaded now: a first-page stall would time out downloads in flight
+
     def process_item(self, item):
         try:
             page = read_page(item.html, item.fetched_url, item.hints, listing_raw=item.listing_raw)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from newscrawler.extract.language import detect_language
+from newscrawler.extract.language import detect_language, load_profiles
 
 
 class LanguagePipeline:
+    def open_spider(self):
+        load_profiles()   # ~1 s once: at start, not in the middle of the first downloads
+
     def process_item(self, item):
         lang = detect_language(item.text or item.title or "", html_lang=item.html_lang,
                                site_hint=item.hints.get("language"))

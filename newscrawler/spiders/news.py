@@ -15,13 +15,19 @@ from datetime import datetime, timezone
 from urllib.parse import urlsplit, urlunsplit
 
 import scrapy
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadConnectionRefusedError,
+    DownloadTimeoutError,
+    IgnoreRequest,
+    ResponseDataLossError,
+)
 from scrapy.http import TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTimedOutError
 from twisted.internet.error import TimeoutError as TwistedTimeoutError
 
-from newscrawler.extract.charset import decode_html
+from newscrawler.extract.charset import decode_html, looks_binary
 from newscrawler.extract.feeds import feed_entries, robots_sitemaps, sitemap_entries, xml_kind
 from newscrawler.extract.html import feed_links, page_links, parse_html
 from newscrawler.extract.pagekind import ARTICLE, page_kind
@@ -44,12 +50,14 @@ def error_kind(failure) -> str:
     """A short, countable name for why a request failed."""
     if failure.check(HttpError):
         return f"http_{failure.value.response.status}"
-    if failure.check(TwistedTimeoutError, TCPTimedOutError):
+    if failure.check(DownloadTimeoutError, TwistedTimeoutError, TCPTimedOutError):
         return "timeout"
-    if failure.check(DNSLookupError):
+    if failure.check(CannotResolveHostError, DNSLookupError):
         return "dns"
-    if failure.check(ConnectionRefusedError):
+    if failure.check(DownloadConnectionRefusedError, ConnectionRefusedError):
         return "connection_refused"
+    if failure.check(ResponseDataLossError):
+        return "data_loss"
     return failure.type.__name__.lower() if failure.type else "unknown"
 
 
@@ -118,7 +126,8 @@ class NewsSpider(scrapy.Spider):
             yield from self._parse_sitemap(response, site)
             return
         content_type = response.headers.get("Content-Type", b"").decode("latin-1")
-        if not isinstance(response, TextResponse) or "html" not in (content_type or "text/html"):
+        if (not isinstance(response, TextResponse) or "html" not in (content_type or "text/html")
+                or looks_binary(response.body)):
             self.crawler.stats.inc_value(f"newscrawler/source/{site.id}/skipped/not_html")
             return
         yield from self._parse_html(response, site, content_type)
