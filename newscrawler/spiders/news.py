@@ -183,7 +183,9 @@ class NewsSpider(scrapy.Spider):
             logger.debug("not fetched (%s): %s", failure.value, request.url)
             return
         kind = error_kind(failure)
-        if request.meta.get("kind") == "robots" and kind.startswith("http_4"):
-            return   # no robots.txt is normal
+        if request.meta.get("kind") == "robots":
+            # no robots.txt is normal; an unreachable site shows in its page requests
+            logger.debug("robots.txt not read (%s): %s", kind, request.url)
+            return
         self.crawler.stats.inc_value(f"newscrawler/source/{source}/errors/{kind}")
         logger.warning("fetch failed (%s): %s", kind, request.url)
