@@ -50,8 +50,10 @@ def cmd_crawl(args) -> int:
         print(f"newscrawler: no sites to crawl: the registry {args.registry} is empty and no --url was given",
               file=sys.stderr)
         return 2
-    overrides = _parse_set(args.set)
-    overrides["NEWSCRAWLER_REGISTRY"] = str(args.registry)
+    overrides = {"NEWSCRAWLER_PROGRESS_INTERVAL": args.progress, "NEWSCRAWLER_REGISTRY": str(args.registry)}
+    if args.max_pages is not None:
+        overrides["NEWSCRAWLER_MAX_PAGES_PER_SITE"] = args.max_pages
+    overrides.update(_parse_set(args.set))
     run_id = run_crawl(sites, args.db, overrides, args.log_level)
     print(format_summary(run_summary(args.db, run_id)))
     print(f"\ndatabase: {args.db}")
@@ -168,6 +170,10 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.add_argument("--url", action="append", default=[], help="a start URL crawled with no configuration")
     crawl.add_argument("--db", default=str(DEFAULT_DB), help="SQLite database (default: %(default)s)")
     crawl.add_argument("--registry", type=Path, default=DEFAULT_REGISTRY, help="site registry TOML")
+    crawl.add_argument("--max-pages", type=int, metavar="N",
+                       help="requests per site and crawl (default: NEWSCRAWLER_MAX_PAGES_PER_SITE, 2000)")
+    crawl.add_argument("--progress", type=float, default=30, metavar="SECONDS",
+                       help="seconds between progress lines on stderr, 0 = none (default: %(default)s)")
     crawl.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="a Scrapy setting")
     crawl.add_argument("--log-level", default="WARNING")
     crawl.set_defaults(func=cmd_crawl)

@@ -14,6 +14,7 @@ NEWSCRAWLER_RUN_ID = None               # set by the CLI so it can report on the
 NEWSCRAWLER_MAX_PAGES_PER_SITE = 2000   # requests per source and crawl; 0 = no limit
 NEWSCRAWLER_COMMIT_EVERY = 200          # items per SQLite transaction
 NEWSCRAWLER_COMMIT_SECONDS = 5.0        # ... or this long, whichever comes first
+NEWSCRAWLER_PROGRESS_INTERVAL = 0       # seconds between progress lines on stderr; 0 = off
 
 # --- politeness -------------------------------------------------------------------------------
 USER_AGENT = "newscrawler/0.1 (+https://github.com/newscrawler; industrial-policy news archive)"
@@ -49,6 +50,7 @@ ITEM_PIPELINES = {
 }
 EXTENSIONS = {
     "newscrawler.runs.CrawlRunRecorder": 500,
+    "newscrawler.progress.ProgressReporter": 510,
 }
 
 LOG_LEVEL = "INFO"

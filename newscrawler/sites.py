@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 DEFAULT_REGISTRY = Path(__file__).resolve().parent.parent / "data" / "sites.toml"
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+_IP_RE = re.compile(r"^[\d.]+$|:")
 _SELECTOR_KEYS = {"title", "body", "date", "exclude"}
 
 
@@ -41,10 +42,13 @@ class Site:
     follow_url: str | None = None        # regex: only links matching it are followed (start URLs always are)
     deny_url: str | None = None          # regex: links never followed
     selectors: dict = field(default_factory=dict)   # optional CSS hints: title, body, date, exclude
+    include_subdomains: bool = True      # False for --url crawls: that host (and its www twin) only
 
     def allows(self, url: str) -> bool:
         """True when ``url`` is on one of the site's hosts (subdomains included)."""
         host = (urlsplit(url).hostname or "").lower()
+        if not self.include_subdomains:
+            return host in self.allowed_hosts
         return any(host == h or host.endswith("." + h) for h in self.allowed_hosts)
 
     def follows(self, url: str) -> bool:
@@ -70,25 +74,50 @@ def _host(url: str) -> str:
 
 
 def site_for_url(url: str) -> Site:
-    """A configuration-free entry for ``--url``: the URL's host is the site id and its only host."""
+    """A configuration-free entry for ``--url``: the URL's host is the site id, and the crawl
+    stays on that host and its www/bare twin (example.org <-> www.example.org)."""
     if urlsplit(url).scheme not in ("http", "https"):
         raise RegistryError(f"not an http(s) URL: {url!r}")
     host = _host(url)
-    bare = host[4:] if host.startswith("www.") else host
-    return Site(id=host, name=host, start_urls=(url,), allowed_hosts=(bare,))
+    hosts = (host,) if _IP_RE.match(host) else tuple(dict.fromkeys((host, _bare(host), "www." + _bare(host))))
+    return Site(id=host, name=host, start_urls=(url,), allowed_hosts=hosts, include_subdomains=False)
 
 
-def _site_from_entry(site_id: str, entry: dict) -> Site:
+# field -> the type its value must have ("list" means a list of strings)
+_FIELD_TYPES = {
+    "name": str, "start_urls": list, "allowed_hosts": list, "language": str, "timezone": str,
+    "locale": str, "date_format": str, "feeds": list, "sitemaps": list, "article_url": str,
+    "listing_url": str, "follow_url": str, "deny_url": str, "selectors": dict,
+    "include_subdomains": bool, "every": str,
+}
+
+
+def _bare(host: str) -> str:
+    return host[4:] if host.startswith("www.") else host
+
+
+def _site_from_entry(site_id: str, entry) -> Site:
     def fail(msg: str) -> RegistryError:
         return RegistryError(f"site {site_id!r}: {msg}")
 
     if not _ID_RE.match(site_id):
         raise fail("id must be lower-case letters, digits, '.', '_' or '-'")
+    if not isinstance(entry, dict):
+        raise fail("must be a table of fields, [sites.<id>]")
+    unknown = set(entry) - set(_FIELD_TYPES)
+    if unknown:
+        raise fail(f"unknown fields {sorted(unknown)}; known: {sorted(_FIELD_TYPES)}")
+    for key, value in entry.items():
+        kind = _FIELD_TYPES[key]
+        if not isinstance(value, kind) or (kind is list and not all(isinstance(v, str) for v in value)) \
+                or (kind is dict and not all(isinstance(v, str) for v in value.values())):
+            what = "a list of strings" if kind is list else f"a {kind.__name__}"
+            raise fail(f"{key} must be {what}, not {value!r}")
     start_urls = entry.get("start_urls")
-    if not start_urls or not isinstance(start_urls, list):
+    if not start_urls:
         raise fail("start_urls must be a non-empty list")
     try:
-        hosts = entry.get("allowed_hosts") or sorted({_host(u) for u in start_urls})
+        hosts = entry.get("allowed_hosts") or sorted({_bare(_host(u)) for u in start_urls})
     except RegistryError as exc:
         raise fail(str(exc)) from None
     tz = entry.get("timezone")
@@ -98,21 +127,14 @@ def _site_from_entry(site_id: str, entry: dict) -> Site:
         except (ZoneInfoNotFoundError, ValueError):
             raise fail(f"unknown timezone {tz!r}") from None
     selectors = entry.get("selectors", {})
-    unknown = set(selectors) - _SELECTOR_KEYS
-    if unknown:
-        raise fail(f"unknown selectors {sorted(unknown)}; known: {sorted(_SELECTOR_KEYS)}")
+    if set(selectors) - _SELECTOR_KEYS:
+        raise fail(f"unknown selectors {sorted(set(selectors) - _SELECTOR_KEYS)}; known: {sorted(_SELECTOR_KEYS)}")
     for key in ("article_url", "listing_url", "follow_url", "deny_url"):
         if entry.get(key):
             try:
                 re.compile(entry[key])
             except re.error as exc:
                 raise fail(f"{key} is not a valid regex: {exc}") from None
-    known = {"name", "start_urls", "allowed_hosts", "language", "timezone", "locale", "date_format",
-             "feeds", "sitemaps", "article_url", "listing_url", "follow_url", "deny_url", "selectors",
-             "every"}
-    unknown = set(entry) - known
-    if unknown:
-        raise fail(f"unknown fields {sorted(unknown)}")
     return Site(
         id=site_id,
         name=entry.get("name", site_id),
@@ -129,6 +151,7 @@ def _site_from_entry(site_id: str, entry: dict) -> Site:
         follow_url=entry.get("follow_url"),
         deny_url=entry.get("deny_url"),
         selectors=dict(selectors),
+        include_subdomains=entry.get("include_subdomains", True),
     )
 
 

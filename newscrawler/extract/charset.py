@@ -14,12 +14,13 @@ import re
 
 from w3lib.encoding import html_body_declared_encoding
 
+# keyed by Python's canonical codec names (codecs.lookup(label).name)
 _SUPERSETS = {
-    "gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030",
-    "euc_kr": "cp949", "cp949": "cp949", "ks_c_5601-1987": "cp949",
-    "latin_1": "cp1252", "iso8859_1": "cp1252", "ascii": "cp1252",   # browsers treat these as windows-1252
+    "gb2312": "gb18030", "gbk": "gb18030",
+    "euc_kr": "cp949",
+    "iso8859-1": "cp1252", "ascii": "cp1252",   # browsers read both as windows-1252
     "big5": "big5hkscs",
-    "shift_jis": "cp932", "windows-31j": "cp932",
+    "shift_jis": "cp932",
 }
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
@@ -51,6 +52,13 @@ def header_charset(content_type: str | None) -> str | None:
     return match.group(1) if match else None
 
 
+def _mostly_utf8(body: bytes) -> bool:
+    """UTF-8 with a stray bad byte or two (a truncated paste), not legacy text: a page in a
+    single-byte or CJK encoding fails UTF-8 on nearly every non-ASCII character."""
+    bad = body.decode("utf-8", errors="replace").count("\ufffd")
+    return bad <= max(2, len(body) // 2000)
+
+
 def detect_encoding(body: bytes, content_type: str | None = None) -> str:
     """The codec to decode ``body`` with (see the module docstring for the order)."""
     for bom, name in _BOMS:
@@ -60,6 +68,8 @@ def detect_encoding(body: bytes, content_type: str | None = None) -> str:
         return "utf-8"
     for label in (html_body_declared_encoding(body[:4096]), header_charset(content_type)):
         name = normalise_encoding(label)
+        if name == "utf-8" and _mostly_utf8(body):
+            return name
         if name and name not in ("utf-8", "utf-16") and _decodes(body, name):
             return name
     from charset_normalizer import from_bytes   # only for pages that declare nothing usable
@@ -71,8 +81,9 @@ def detect_encoding(body: bytes, content_type: str | None = None) -> str:
 def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]:
     """(text, encoding); never raises: undecodable bytes become U+FFFD."""
     encoding = detect_encoding(body, content_type)
-    if encoding.startswith("utf-8") and body.startswith(codecs.BOM_UTF8):
-        body = body[len(codecs.BOM_UTF8):]
+    for bom, name in _BOMS:
+        if name == encoding and body.startswith(bom):
+            body = body[len(bom):]
     return body.decode(encoding, errors="replace"), encoding
 
 

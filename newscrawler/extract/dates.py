@@ -184,9 +184,13 @@ def parse_date(
         parsed = _fast_parse(raw, locale)
     if parsed is None and _RFC822.match(raw):
         try:
-            parsed = (parsedate_to_datetime(raw), True, True)
+            value = parsedate_to_datetime(raw)
         except (TypeError, ValueError):
-            parsed = None
+            value = None
+        if value is not None:
+            if value.tzinfo is None and raw.endswith("-0000"):   # RFC 5322: UTC, local zone unknown
+                value = value.replace(tzinfo=timezone.utc)
+            parsed = (value, True, value.tzinfo is not None)
     if parsed is None:
         local_now = now.astimezone(zone) if zone else now
         base = local_now.replace(tzinfo=None, second=0, microsecond=0)
@@ -332,10 +336,12 @@ def date_candidates(root, url: str, hints: dict | None = None, *, title_element=
     # 5. a label right before the date, outside boilerplate
     lines = article_lines(content_lines(root))
     labels = date_labels()
-    for _, line in lines:
+    labelled = set()
+    for i, (_, line) in enumerate(lines):
         for kind in ("modified", "published"):
             m = labels[kind].search(" " + line)
             if m:
+                labelled.add(i)
                 add(_date_after_label(m.group("rest")), "label", kind)
                 break
     # 6. the URL
@@ -350,7 +356,9 @@ def date_candidates(root, url: str, hints: dict | None = None, *, title_element=
                 start = i + 1
                 break
     # lines that carry a headline link are list items (latest news, related reading), not the header
-    header = [line for el, line in lines[start:start + 4] if not _holds_headline_link(el)]
+    # labelled lines ("Last updated …", "Дата проведения форума: …") said what their date is
+    header = [line for i, (el, line) in enumerate(lines[start:start + 4], start)
+              if i not in labelled and not _holds_headline_link(el)]
     add(find_date_in_text(" ".join(header)[:300]), "text")
     # 8. the date the listing page showed beside the link
     add(listing_raw, "listing")

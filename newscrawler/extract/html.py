@@ -164,8 +164,26 @@ def _inside_boilerplate(el) -> bool:
     return any(is_boilerplate(a) for a in el.iterancestors())
 
 
+_MASTHEAD = re.compile(r"logo|masthead|brand|site-?name|site-?title|(?:^|[\s_-])(?:header|top|gnb)(?:$|[\s_-])", re.I)
+
+
+def _in_masthead(el) -> bool:
+    """Inside the page's header or logo block, where the site's own name lives."""
+    for node in (el, *el.iterancestors()):
+        if node.tag in ("article", "main"):
+            return False
+        if node.tag == "header" or _MASTHEAD.search(f"{node.get('class', '')} {node.get('id', '')}"):
+            return True
+    return False
+
+
 def find_title(root, title_selector: str | None = None) -> tuple[str | None, object | None]:
-    """(title, element) — the element lets the date search start right after the title."""
+    """(title, element) — the element lets the date search start right after the title.
+
+    1. the site's own title selector; 2. a heading that repeats og:title, the JSON-LD headline
+    or the whole <title> exactly; 3. the longest heading contained in one of them (a <title>
+    adds the site name), preferring headings outside the masthead, so a logo <h1> loses;
+    4. the first content <h1>; 5. the declared title itself, site name cut off."""
     if title_selector:
         for el in root.cssselect(title_selector):
             text = collapse_ws(el.text_content())
@@ -173,25 +191,28 @@ def find_title(root, title_selector: str | None = None) -> tuple[str | None, obj
                 return text, el
     head_title = collapse_ws(root.findtext(".//title") or "")
     declared = [t for t in (_meta(root, "og:title", "twitter:title"), _jsonld_headline(root), head_title) if t]
-    h1s = [(collapse_ws(el.text_content()), el) for el in root.iter("h1") if not _inside_boilerplate(el)]
-    h1s = [(t, el) for t, el in h1s if 2 <= len(t) <= 400]
-    # The heading that the page's own <title>/og:title repeats is the article's, not the site logo's.
-    best = None
+    site_name = _meta(root, "og:site_name")
+    candidates = []
     for el in root.cssselect(_TITLE_LIKE):
-        if _inside_boilerplate(el) or el.tag in ("title", "meta"):
+        if el.tag in ("title", "meta") or _inside_boilerplate(el):
             continue
         text = collapse_ws(el.text_content())
-        if len(text) < 4 or len(text) > 400:
-            continue
-        if any(text == d or (len(text) >= 8 and text in d) for d in declared):
-            if best is None or visual_length(text) > visual_length(best[0]):
-                best = (text, el)
-    if best:
-        return best
+        if 4 <= len(text) <= 400 and text != site_name:
+            candidates.append((text, el))
+    for title in declared:
+        for text, el in candidates:
+            if text == title:
+                return text, el
+    contained = [(not _in_masthead(el), visual_length(text), text, el) for text, el in candidates
+                 if len(text) >= 8 and any(text in d for d in declared)]
+    if contained:
+        best = max(contained, key=lambda c: c[:2])
+        return best[2], best[3]
+    h1s = [(t, el) for t, el in candidates if el.tag == "h1" and not _in_masthead(el)]
     if h1s:
-        return max(h1s, key=lambda pair: visual_length(pair[0]) if len(h1s) > 1 else 0)
-    for text in declared:
-        return _clean_title_tag(text), None
+        return h1s[0]
+    if declared:
+        return _clean_title_tag(declared[0]), None
     return None, None
 
 

@@ -39,6 +39,8 @@ def canonical_url(url: str) -> str:
     parts = urlsplit(safe_url_string(url.strip()))
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower().rstrip(".")
+    if ":" in host:   # IPv6 literal
+        host = f"[{host}]"
     port = parts.port
     netloc = host if port in (None, _DEFAULT_PORTS.get(scheme)) else f"{host}:{port}"
     path = _PATH_SESSION.sub("", parts.path) or "/"

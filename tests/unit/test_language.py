@@ -1,0 +1,60 @@
+"""language.detect_language and iso639_1."""
+
+import pytest
+
+from newscrawler.extract.language import Language, detect_language, iso639_1
+
+TEXTS = {
+    "ru": "Министерство промышленности и торговли Российской Федерации сообщает о запуске новой программы "
+          "поддержки региональных промышленных кластеров.",
+    "zh": "工业和信息化部发布通知，要求各地加快推进先进制造业集群发展，培育一批具有国际竞争力的产业集群，推动制造业高质量发展。",
+    "ko": "한국산업단지공단은 올해 산업단지 경쟁력 강화 사업을 통해 지역 혁신 클러스터를 육성하고 중소기업의 성장을 지원한다고 밝혔다.",
+    "en": "The Department for Business and Trade announced today a new programme to support regional "
+          "industrial clusters across the country.",
+    "de": "Das Bundesministerium für Wirtschaft und Klimaschutz hat heute ein neues Programm zur Förderung "
+          "regionaler Industriecluster vorgestellt.",
+}
+
+
+@pytest.mark.parametrize("code", sorted(TEXTS))
+def test_detects_language(code):
+    result = detect_language(TEXTS[code])
+    assert (result.code, result.method) == (code, "detected") and result.confidence > 0.5
+
+
+@pytest.mark.parametrize("code", sorted(TEXTS))
+def test_detection_is_deterministic(code):
+    assert detect_language(TEXTS[code]) == detect_language(TEXTS[code])
+
+
+def test_detected_text_beats_html_lang():
+    assert detect_language(TEXTS["ru"], html_lang="en").code == "ru"
+
+
+def test_chinese_region_code_becomes_zh():
+    assert detect_language(TEXTS["zh"]).code == "zh"
+    assert detect_language("短文", html_lang="zh-CN") == Language("zh", 0.5, "html_lang")
+
+
+def test_short_text_uses_html_lang_before_site_hint():
+    assert detect_language("Short", html_lang="ru", site_hint="ko") == Language("ru", 0.5, "html_lang")
+
+
+def test_short_text_falls_back_to_site_hint():
+    assert detect_language("Short", site_hint="ko") == Language("ko", 0.5, "site_hint")
+
+
+def test_empty_text_without_hints():
+    assert detect_language("") == Language(None, 0.0, "none")
+
+
+def test_no_letters_without_hints():
+    assert detect_language("12345 67890").code is None
+
+
+@pytest.mark.parametrize("code, expected", [
+    ("zh-cn", "zh"), ("zh-TW", "zh"), ("zh_Hans", "zh"), ("en-GB", "en"), ("RU", "ru"),
+    ("x", None), ("", None), (None, None), ("english", None), ("12", None),
+])
+def test_iso639_1(code, expected):
+    assert iso639_1(code) == expected

@@ -1,0 +1,39 @@
+"""text helpers: content_hash, visual_length, clean_text, collapse_ws."""
+
+import pytest
+
+from newscrawler.extract.text import clean_text, collapse_ws, content_hash, visual_length
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Hello, World!", "hello world"),
+    ("Hello   world", "Hello\n\nworld"),
+    ("Ｈｅｌｌｏ ｗｏｒｌｄ", "hello world"),        # NFKC: full-width letters
+    ("工业和信息化部，发布通知。", "工业和信息化部 发布通知"),
+    ("Министерство: новости", "министерство — новости"),
+])
+def test_content_hash_ignores_case_punctuation_whitespace(a, b):
+    assert content_hash(a) == content_hash(b)
+
+
+def test_content_hash_sees_words():
+    assert content_hash("cluster list 2023") != content_hash("cluster list 2024")
+
+
+def test_content_hash_is_sha1_hex():
+    assert len(content_hash("x")) == 40 and all(c in "0123456789abcdef" for c in content_hash("x"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("abc", 3), ("", 0), ("工业", 6), ("한국", 6), ("ひら", 6), ("ab工", 5), ("Привет", 6),
+])
+def test_visual_length_counts_cjk_as_three(text, expected):
+    assert visual_length(text) == expected
+
+
+def test_collapse_ws():
+    assert collapse_ws("  a\n\tb\u00a0\u3000c  ") == "a b c"
+
+
+def test_clean_text_keeps_paragraphs():
+    assert clean_text("a   b\r\n\r\n\n  c  \n d") == "a b\n\nc\nd"
