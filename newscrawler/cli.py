@@ -79,6 +79,7 @@ def cmd_demo(args) -> int:
         print(f"\ncrawling {len(registry)} sites into {db_path} ...\n", flush=True)
         run_id = run_crawl(list(registry.values()), db_path, LOOPBACK_SETTINGS, args.log_level)
     print(format_summary(run_summary(db_path, run_id)))
+    print("(each demo site has one deliberately broken link: the http_404 and http_500 above are expected)")
     alerts = recent_alerts(db_path, since=started)
     if alerts:
         print("\nalerts:")
@@ -180,7 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", help="serve the bundled demo sites on loopback and crawl them")
     demo.add_argument("--db", default=str(DEMO_DB), help="demo database, emptied first (default: %(default)s)")
-    demo.add_argument("--log-level", default="WARNING")
+    demo.add_argument("--log-level", default="ERROR")
     demo.set_defaults(func=cmd_demo)
 
     extract = sub.add_parser("extract", help="one page (file or URL) -> JSON on stdout",

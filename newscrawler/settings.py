@@ -17,7 +17,7 @@ NEWSCRAWLER_COMMIT_SECONDS = 5.0        # ... or this long, whichever comes firs
 NEWSCRAWLER_PROGRESS_INTERVAL = 0       # seconds between progress lines on stderr; 0 = off
 
 # --- politeness -------------------------------------------------------------------------------
-USER_AGENT = "newscrawler/0.1 (+https://github.com/newscrawler; industrial-policy news archive)"
+USER_AGENT = "newscrawler/0.1 (industrial-policy news archive; Scrapy)"
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
@@ -31,7 +31,6 @@ RETRY_TIMES = 2
 REDIRECT_MAX_TIMES = 5
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
-COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 # items are processed a few at a time: measured faster here than Scrapy's default of 100
 CONCURRENT_ITEMS = 10

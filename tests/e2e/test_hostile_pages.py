@@ -16,7 +16,7 @@ def hostile(fixture_web, tmp_path_factory):
     db = tmp_path_factory.mktemp("hostile") / "news.db"
     base = fixture_web["bases"]["hostile"]
     result = run_cli("crawl", "--url", base + "/news/", "--db", str(db), *FAST,
-                     "--set", "DOWNLOAD_TIMEOUT=2", "--log-level", "INFO")
+                     "--set", "DOWNLOAD_TIMEOUT=2", "--log-level", "INFO", "--progress", "0.5")
     rows = {r["url"].rsplit("/", 1)[-1]: r for r in query(db, "SELECT * FROM articles")}
     run = query(db, "SELECT * FROM crawl_runs")[0]
     return {"result": result, "rows": rows, "run": run, "errors": json.loads(run["errors"])}
@@ -25,6 +25,8 @@ def hostile(fixture_web, tmp_path_factory):
 def test_crawl_exits_zero_and_reports(hostile):
     assert hostile["result"].returncode == 0
     assert "127.0.0.6" in hostile["result"].stdout
+    # a long crawl tells how it is going (the timeout makes this one last over two seconds)
+    assert "progress: " in hostile["result"].stderr and "errors, 1 sources" in hostile["result"].stderr
 
 
 def test_good_and_truncated_pages_are_stored(hostile):
