@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from newscrawler.extract.html import article_lines, content_lines, is_boilerplate
+from newscrawler.extract.html import article_lines, content_lines, index_after, is_boilerplate
 from newscrawler.extract.text import collapse_ws, visual_length
 
 LABELS_FILE = Path(__file__).resolve().parents[2] / "data" / "date_labels.toml"
@@ -349,12 +349,7 @@ def date_candidates(root, url: str, hints: dict | None = None, *, title_element=
     if m:
         add(f"{m['y']}-{m['m']}-{m['d']}", "url")
     # 7. the first date just below the title
-    start = 0
-    if title_element is not None:
-        for i, (el, _) in enumerate(lines):
-            if el is title_element or title_element in el.iterancestors() or el in title_element.iter():
-                start = i + 1
-                break
+    start = index_after(lines, title_element)
     # lines that carry a headline link are list items (latest news, related reading), not the header
     # labelled lines ("Last updated …", "Дата проведения форума: …") said what their date is
     header = [line for i, (el, line) in enumerate(lines[start:start + 4], start)

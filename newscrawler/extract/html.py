@@ -136,6 +136,16 @@ def article_lines(lines: list[tuple[object, str]]) -> list[tuple[object, str]]:
     return lines
 
 
+def index_after(lines: list[tuple[object, str]], element) -> int:
+    """Index of the first line after the one that holds ``element`` (0 when it holds none):
+    where the article's header and body begin below its title."""
+    if element is not None:
+        for i, (el, _) in enumerate(lines):
+            if el is element or element in el.iterancestors() or el in element.iter():
+                return i + 1
+    return 0
+
+
 def _meta(root, *names: str) -> str | None:
     for name in names:
         for attr in ("property", "name", "itemprop"):

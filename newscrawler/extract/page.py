@@ -17,6 +17,7 @@ from newscrawler.extract.html import (
     canonical_link,
     content_lines,
     find_title,
+    index_after,
     parse_html,
     selector_text,
 )
@@ -51,13 +52,7 @@ def _cut_at_stop_heading(text: str) -> str:
 
 def _lines_after_title(root, title_element) -> str:
     lines = article_lines(content_lines(root))
-    start = 0
-    if title_element is not None:
-        for i, (el, _) in enumerate(lines):
-            if el is title_element or title_element in el.iterancestors():
-                start = i + 1
-                break
-    return "\n".join(line for _, line in lines[start:])
+    return "\n".join(line for _, line in lines[index_after(lines, title_element):])
 
 
 def main_text(html: str, root, url: str | None, hints: dict, title: str | None, title_element) -> str:
@@ -71,7 +66,7 @@ def main_text(html: str, root, url: str | None, hints: dict, title: str | None, 
         fallback = _lines_after_title(root, title_element)
         if visual_length(fallback) > visual_length(text):
             text = fallback
-    lines = [line for line in clean_text(text).split("\n")]
+    lines = clean_text(text).split("\n")
     if lines and title and collapse_ws(lines[0]) == collapse_ws(title):
         lines = lines[1:]
     return clean_text("\n".join(lines))
@@ -84,7 +79,8 @@ def read_page(html: str, url: str, hints: dict | None = None, *, listing_raw: st
     title, title_element = find_title(root, (hints.get("selectors") or {}).get("title"))
     text = main_text(html, root, url, hints, title, title_element)
     candidates = date_candidates(root, url, hints, title_element=title_element, listing_raw=listing_raw)
-    html_lang = root.get("lang") or root.get("xml:lang") or (root.xpath("//meta[@http-equiv='content-language']/@content") or [None])[0]
+    declared_lang = root.xpath("//meta[@http-equiv='content-language']/@content")
+    html_lang = root.get("lang") or root.get("xml:lang") or (declared_lang[0] if declared_lang else None)
     return {
         "title": title,
         "text": text,
