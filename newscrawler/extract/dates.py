@@ -23,6 +23,7 @@ from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from newscrawler.extract.html import article_lines, content_lines, index_after, is_boilerplate
@@ -75,8 +76,11 @@ DATE_IN_TEXT = re.compile(
     r"|(?:" + _MONTH_ALT + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?:,?\s+\d{1,2}:\d{2})?",
     re.I,
 )
+# /2024/09/13/, /2024-09-13-slug, t20230424_123.html; and an id that opens with the date
+# (A2026012914320005196, 20240913000123): a letter or slash before, more digits after
 _URL_DATE = re.compile(
     r"(?<!\d)(?P<y>(?:199[5-9]|20\d\d))(?:[/_-]?)(?P<m>0[1-9]|1[0-2])(?:[/_-]?)(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"
+    r"|(?<=[A-Za-z/_=])(?P<y2>(?:199[5-9]|20\d\d))(?P<m2>0[1-9]|1[0-2])(?P<d2>0[1-9]|[12]\d|3[01])(?=\d{4,12}(?:\D|$))"
 )
 _RFC822 = re.compile(r"^[A-Za-z]{3},\s+\d{1,2}\s+[A-Za-z]{3}\s+\d{4}")
 MONTH_FIRST_LOCALES = ("en-us", "en-ph", "en-ca")
@@ -158,7 +162,7 @@ def _slow_parse(raw: str, language: str | None, month_first: bool, base: datetim
     return data.date_obj, data.period == "time"
 
 
-def parse_date(
+def parse_date_value(
     raw: str | None,
     *,
     language: str | None = None,
@@ -167,7 +171,11 @@ def parse_date(
     date_format: str | None = None,
     now: datetime | None = None,
 ) -> ParsedDate | None:
-    """One date string -> ParsedDate, or None when it is not a plausible publication date."""
+    """One date string -> ParsedDate (no plausibility bounds), or None when nothing parses.
+
+    Order: the pinned ``date_format``; the strict fast patterns; RFC 822; dateparser with the
+    language hint and the locale's day order, relative dates counted from ``now`` in the site's
+    zone. A time without an offset takes ``timezone_name``'s offset on that day."""
     if not raw:
         return None
     raw = collapse_ws(raw)[:80]
@@ -200,16 +208,25 @@ def parse_date(
         value, has_time = slow
         parsed = (value, has_time, value.tzinfo is not None)
     value, has_time, has_offset = parsed
-    if has_time and not has_offset and zone:
-        value = value.replace(tzinfo=zone)
-    day = value.date()
-    if day < EARLIEST or day > (now + timedelta(days=1)).date():
-        return None
     if not has_time:
-        return ParsedDate(day, False)
-    if value.tzinfo is not None and not has_offset:
+        return ParsedDate(value.date(), False)
+    if not has_offset and zone:
+        value = value.replace(tzinfo=zone)
+    if value.tzinfo is not None:
         value = value.replace(tzinfo=timezone(value.utcoffset()))   # a fixed offset prints cleanly
     return ParsedDate(value, True)
+
+
+def parse_date(raw: str | None, *, now: datetime | None = None, **hints) -> ParsedDate | None:
+    """``parse_date_value`` limited to plausible publication dates: from 1995 to tomorrow."""
+    now = now or datetime.now(timezone.utc)
+    parsed = parse_date_value(raw, now=now, **hints)
+    if parsed is None:
+        return None
+    day = parsed.value if not parsed.has_time else parsed.value.date()
+    if day < EARLIEST or day > (now + timedelta(days=1)).date():
+        return None
+    return parsed
 
 
 _LABEL_REST_END = re.compile(r"\s*(?:[|｜•·/]|\s{2,}|来源|來源|出处|作者|Автор|Источник|조회|By\s)", re.I)
@@ -224,6 +241,15 @@ def _date_after_label(rest: str) -> str | None:
         return m.group(0)
     phrase = _LABEL_REST_END.split(rest, maxsplit=1)[0].strip()
     return phrase if 0 < len(phrase) <= 30 and not DATE_IN_TEXT.search(phrase) else None
+
+
+def url_date(url: str) -> str | None:
+    """The date a URL spells, as YYYY-MM-DD, or None."""
+    m = _URL_DATE.search(urlsplit(url).path + "?" + urlsplit(url).query)
+    if not m:
+        return None
+    y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])
+    return f"{y}-{mo}-{d}"
 
 
 def find_date_in_text(text: str) -> str | None:
@@ -345,9 +371,7 @@ def date_candidates(root, url: str, hints: dict | None = None, *, title_element=
                 add(_date_after_label(m.group("rest")), "label", kind)
                 break
     # 6. the URL
-    m = _URL_DATE.search(url)
-    if m:
-        add(f"{m['y']}-{m['m']}-{m['d']}", "url")
+    add(url_date(url), "url")
     # 7. the first date just below the title
     start = index_after(lines, title_element)
     # lines that carry a headline link are list items (latest news, related reading), not the header
@@ -357,6 +381,10 @@ def date_candidates(root, url: str, hints: dict | None = None, *, title_element=
     add(find_date_in_text(" ".join(header)[:300]), "text")
     # 8. the date the listing page showed beside the link
     add(listing_raw, "listing")
+    # 9. the lead image's URL (/2026/01/29/photo.jpg): uploaded for the article, usually that day
+    image = _meta_values(root, ("og:image",))
+    if image:
+        add(url_date(image[0]), "url")
     return found
 
 

@@ -47,13 +47,19 @@ _TITLE_LIKE = "h1, h2, h3, [class*=title], [id*=title], [class*=tit], [class*=su
 _ARTICLE_TYPES = re.compile(r"(News|Blog|Report|Scholarly|Tech)?Article|BlogPosting|LiveBlogPosting", re.I)
 
 
+_STOP_LEAD = re.compile(r"\s*[:：»›>|]\s*")
+
+
 @dataclass(frozen=True)
 class Boilerplate:
     stop_headings: frozenset[str]
 
     def is_stop(self, line: str) -> bool:
-        line = line.strip().strip(":：»›>").strip().casefold()
-        return 0 < len(line) <= 40 and line in self.stop_headings
+        """A stop heading alone on its line ("관련 읽기"), or one that leads a previous/next link
+        ("上一篇：关于…的通知", "Next article: …")."""
+        line = line.strip().casefold()
+        head = _STOP_LEAD.split(line, maxsplit=1)[0].strip()
+        return 0 < len(head) <= 40 and head in self.stop_headings
 
 
 @lru_cache(maxsize=1)

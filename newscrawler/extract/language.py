@@ -8,9 +8,14 @@ to trust, the page's own ``lang`` attribute or the site's hint wins.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 SAMPLE_CHARS = 1200
 MIN_RELIABLE_CHARS = 60
+
+
+# codes that name one language differently: Norwegian Bokmål/Nynorsk, Filipino/Tagalog, Hebrew's old code
+_SAME_LANGUAGE = {"nb": "no", "nn": "no", "fil": "tl", "iw": "he", "in": "id"}
 
 
 @dataclass(frozen=True)
@@ -21,10 +26,11 @@ class Language:
 
 
 def iso639_1(code: str | None) -> str | None:
-    """'zh-cn' / 'zh-TW' / 'zh_Hans' -> 'zh'; 'en-GB' -> 'en'."""
+    """'zh-cn' / 'zh-TW' / 'zh_Hans' -> 'zh'; 'en-GB' -> 'en'; 'nb' -> 'no'."""
     if not code:
         return None
     base = code.strip().replace("_", "-").split("-")[0].lower()
+    base = _SAME_LANGUAGE.get(base, base)
     return base if 2 <= len(base) <= 3 and base.isalpha() else None
 
 
@@ -37,8 +43,18 @@ def load_profiles():
     return detector_factory._factory
 
 
+@lru_cache(maxsize=1)
+def detectable() -> frozenset[str]:
+    """ISO 639-1 codes langdetect has profiles for (55 languages)."""
+    return frozenset(iso639_1(lang) for lang in load_profiles().get_lang_list())
+
+
 def detect_language(text: str, *, html_lang: str | None = None, site_hint: str | None = None) -> Language:
+    """The text's language. A page that declares a language langdetect cannot name (Icelandic,
+    Zulu …) keeps its declaration: the detector would only answer with a neighbour."""
     prior = iso639_1(html_lang) or iso639_1(site_hint)
+    if prior and prior not in detectable():
+        return Language(prior, 0.5, "html_lang" if iso639_1(html_lang) else "site_hint")
     sample = (text or "")[:SAMPLE_CHARS]
     letters = sum(ch.isalpha() for ch in sample)
     if letters >= MIN_RELIABLE_CHARS or (letters >= 10 and prior is None):

@@ -91,7 +91,12 @@ def read_page(html: str, url: str, hints: dict | None = None, *, listing_raw: st
 
 
 def resolve_page_dates(candidates: list[dict], hints: dict | None, language: str | None,
-                       now: datetime | None) -> dict:
+                       now: datetime | None, html_lang: str | None = None) -> dict:
+    """Parse the page's date candidates. Without a site locale, a regional ``lang`` attribute
+    (en-US, en-GB) sets the day order of numeric dates."""
+    hints = dict(hints or {})
+    if not hints.get("locale") and html_lang and "-" in html_lang:
+        hints["locale"] = html_lang.strip()
     findings = resolve_dates([DateCandidate(**c) for c in candidates], hints, language=language, now=now)
     return asdict(findings)
 
@@ -103,7 +108,7 @@ def analyse_page(html: str, url: str, hints: dict | None = None, *, listing_raw:
     page = read_page(html, url, hints, listing_raw=listing_raw)
     lang = detect_language(page["text"] or page["title"] or "", html_lang=page["html_lang"],
                            site_hint=hints.get("language"))
-    dates = resolve_page_dates(page["date_candidates"], hints, lang.code, now)
+    dates = resolve_page_dates(page["date_candidates"], hints, lang.code, now, page["html_lang"])
     return {
         "url": url,
         "title": page["title"],

@@ -20,7 +20,7 @@ class DatesPipeline:
 
     def process_item(self, item):
         found = resolve_page_dates(item.date_candidates, item.hints, item.language,
-                                   datetime.fromisoformat(item.fetched_at))
+                                   datetime.fromisoformat(item.fetched_at), item.html_lang)
         item.published_at = found["published_at"]
         item.published_raw = found["published_raw"]
         item.modified_at = found["modified_at"]

@@ -227,6 +227,18 @@ def test_time_inside_nav_is_ignored():
     ("Published 12 September 2024", None, "2024-09-12"),
     ("Опубликовано: вчера", {"language": "ru"}, "2025-08-31"),
     ("Date: 02/09/2024", {"locale": "en-US"}, "2024-02-09"),
+    ("Date: 02/09/2024", {"locale": "en-GB"}, "2024-09-02"),
+    ("Опубликовано 24 апреля 2023 г.", None, "2023-04-24"),
+    ("Дата размещения: 27.08.2025", None, "2025-08-27"),
+    ("发布日期：2023年04月24日", None, "2023-04-24"),
+    ("日期：2024-05-20", None, "2024-05-20"),
+    ("發布時間：2023/4/24", None, "2023-04-24"),
+    ("작성일 : 2023년 4월 24일", None, "2023-04-24"),
+    ("입력 2024.05.30 10:15", {"timezone": "Asia/Seoul"}, "2024-05-30T10:15:00+09:00"),
+    ("기사입력 2024-05-30 10:15", {"timezone": "Asia/Seoul"}, "2024-05-30T10:15:00+09:00"),
+    ("Posted on September 12, 2024", None, "2024-09-12"),
+    ("Veröffentlicht am 12. September 2024", None, "2024-09-12"),
+    ("投稿日：2024年9月12日", None, "2024-09-12"),
 ])
 def test_label_forms(line, hints, expected):
     f = found(f"<h1>Title here</h1><p>{line}</p>" + P, hints=hints)
@@ -322,3 +334,40 @@ def test_pinned_selector_with_date_format():
     f = found('<h1>T</h1><span class="pubdate">20240912</span>' + P,
               hints={"selectors": {"date": ".pubdate"}, "date_format": "%Y%m%d"})
     assert (f.published_at, f.date_source) == ("2024-09-12", "selector")
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://www.hankookilbo.com/news/article/A2026012914320005196", "2026-01-29"),   # id opens with the date
+    ("https://www.gov.cn/zhengce/2023-04/24/content_5752946.htm", "2023-04-24"),        # gov.cn: YYYY-MM/DD
+    ("http://www.gov.cn/xinwen/art/t20230424_123456.html", "2023-04-24"),
+    ("https://ex.org/p/12345678901234", None),                                          # digits, not a date
+    ("https://ex.org/news/1187.html", None),
+])
+def test_url_date_shapes(url, expected):
+    from newscrawler.extract.dates import url_date
+
+    assert url_date(url) == expected
+
+
+def test_lead_image_date_is_a_last_resort():
+    head = '<meta property="og:image" content="https://img.ex.org/2024/09/12/photo.jpg">'
+    assert (found("<h1>Title here</h1>" + P, head=head).published_at, found("<h1>T</h1>" + P, head=head).date_source) \
+        == ("2024-09-12", "url")
+    assert found("<h1>T</h1><p>Published 13 September 2024</p>" + P, head=head).published_at == "2024-09-13"
+
+
+@pytest.mark.parametrize("stop_line", ["上一篇：关于开展2023年度工作的通知 2023-04-20",
+                                       "Next article: Minister visits Teesside 5 September 2024",
+                                       "이전글 | 방직 의류 교류회 2023/4/20 18:45:00"])
+def test_previous_next_links_are_never_the_date(stop_line):
+    assert found(f"<h1>Title here</h1>{P}<p>{stop_line}</p>").published_at is None
+
+
+def test_page_lang_region_sets_day_order():
+    from newscrawler.extract.page import analyse_page
+
+    html = ('<html lang="{lang}"><body><h1>Cluster programme opens</h1><p>Date: 02/09/2024</p>'
+            + P * 3 + "</body></html>")
+    assert analyse_page(html.format(lang="en-US"), URL, now=NOW)["published_at"] == "2024-02-09"
+    assert analyse_page(html.format(lang="en-GB"), URL, now=NOW)["published_at"] == "2024-09-02"
+    assert analyse_page(html.format(lang="en-US"), URL, {"locale": "en-GB"}, now=NOW)["published_at"] == "2024-09-02"

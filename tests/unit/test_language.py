@@ -58,3 +58,21 @@ def test_no_letters_without_hints():
 ])
 def test_iso639_1(code, expected):
     assert iso639_1(code) == expected
+
+
+def test_korean_body_with_chinese_names_is_korean():
+    text = ("공업정보화부(工业和信息化部)는 24일 北京市顺义区智能装备产业集群와 上海市闵行区集成电路产业集群 등 "
+            "100개 중소기업 특색산업 클러스터 명단을 발표했다. 공업정보화부는 올해 클러스터 육성 사업을 계속 추진하고 "
+            "지방 정부와 함께 디지털 전환과 녹색 발전을 지원할 계획이라고 밝혔다.")
+    assert detect_language(text, html_lang="ko").code == "ko"
+    assert detect_language(text).code == "ko"
+
+
+def test_declared_language_langdetect_cannot_name_is_kept():
+    icelandic = "Ríkisstjórnin kynnti í dag nýja áætlun um stuðning við iðnaðarklasa á landsbyggðinni. " * 3
+    assert detect_language(icelandic, html_lang="is").code == "is"
+
+
+@pytest.mark.parametrize("code, expected", [("nb-NO", "no"), ("nn", "no"), ("fil", "tl"), ("iw", "he")])
+def test_alias_codes_name_one_language(code, expected):
+    assert iso639_1(code) == expected
