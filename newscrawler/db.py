@@ -70,7 +70,12 @@ def _migration_1(db: sqlite_utils.Database) -> None:
     db["attachments"].create_index(["article_id", "url"], unique=True)
 
 
-MIGRATIONS = [_migration_1]
+def _migration_2(db: sqlite_utils.Database) -> None:
+    """Keep the date the listing page printed beside the link, even when the article has its own."""
+    db["articles"].add_column("listing_raw", str)
+
+
+MIGRATIONS = [_migration_1, _migration_2]
 
 
 def open_db(path: str | Path = DEFAULT_DB) -> sqlite_utils.Database:
@@ -96,7 +101,7 @@ def record_event(db: sqlite_utils.Database, kind: str, article_id: int | None, p
 
 
 ARTICLE_FIELDS = ("title", "published_at", "modified_at", "published_raw", "date_source", "language",
-                  "language_confidence", "text", "content_hash", "fetched_url", "encoding")
+                  "language_confidence", "text", "content_hash", "fetched_url", "encoding", "listing_raw")
 
 
 def store_article(db: sqlite_utils.Database, row: dict, now: str) -> tuple[str, int]:

@@ -58,6 +58,7 @@ class StorePipeline:
             "published_raw": item.published_raw, "date_source": item.date_source,
             "language": item.language, "language_confidence": item.language_confidence,
             "content_hash": item.content_hash, "fetched_url": item.fetched_url, "encoding": item.encoding,
+            "listing_raw": item.listing_raw,
         }
         item.store_status, item.article_id = store_article(self.db, row, utcnow())
         self.stats.inc_value(f"newscrawler/source/{item.source}/articles_{item.store_status}")

@@ -112,6 +112,13 @@ def test_summary_is_printed(crawl):
     assert "http_404:1" in out
 
 
+def test_listing_dates_are_kept_beside_the_page_date(stored):
+    """ru_smolensk lists 27.08.2025-style dates beside its links; the page prints 27-08-2025."""
+    row = stored[("ru_smolensk", "/news/1187.html")]
+    assert row["listing_raw"] and row["listing_raw"].endswith("2025")
+    assert row["date_source"] == "label"
+
+
 def test_discovery_only_pages_are_found(stored):
     only = [(s, p, a["only_in"]) for s, exp in EXPECTED.items() for p, a in exp["articles"].items() if a.get("only_in")]
     assert {o for _, _, o in only} >= {"sitemap", "feed"}

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from newscrawler.db import open_db, store_article
+from newscrawler.db import MIGRATIONS, open_db, store_article
 from newscrawler.extract.text import content_hash
 
 CONTRACT = {
@@ -44,7 +44,7 @@ def test_contract_columns(db, table):
 
 
 def test_user_version_and_wal(db):
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
@@ -53,7 +53,7 @@ def test_reopen_does_not_migrate_again(tmp_path):
     store_article(first, row("https://ex.org/a", EN), T1)
     first.conn.commit()
     again = open_db(tmp_path / "n.db")
-    assert again.execute("PRAGMA user_version").fetchone()[0] == 1 and again["articles"].count == 1
+    assert again.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) and again["articles"].count == 1
 
 
 def test_url_is_unique(db):
@@ -135,3 +135,21 @@ def test_events_for_every_status(db):
     store_article(db, row("https://ex.org/b", ZH), T4)
     assert [(e["kind"], e["at"]) for e in db["events"].rows] == [
         ("article_new", T1), ("article_updated", T3), ("article_duplicate", T4)]
+
+
+def test_old_database_is_migrated_in_place(tmp_path):
+    """A file made by the first schema gains the new columns and keeps its rows."""
+    import sqlite_utils
+
+    from newscrawler.db import _migration_1
+
+    path = tmp_path / "old.db"
+    old = sqlite_utils.Database(path)
+    _migration_1(old)
+    old.execute("PRAGMA user_version = 1")
+    old["articles"].insert({"url": "https://ex.org/1", "source": "ex", "title": "kept"})
+    old.conn.commit()
+    old.close()
+    db = open_db(path)
+    assert "listing_raw" in db["articles"].columns_dict
+    assert [r["title"] for r in db["articles"].rows] == ["kept"]
