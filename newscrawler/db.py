@@ -75,7 +75,22 @@ def _migration_2(db: sqlite_utils.Database) -> None:
     db["articles"].add_column("listing_raw", str)
 
 
-MIGRATIONS = [_migration_1, _migration_2]
+def _migration_3(db: sqlite_utils.Database) -> None:
+    """Near-duplicate index, document numbers, URL aliases and HTTP validators for re-crawls."""
+    db.execute("CREATE TABLE dedup_bands (key INTEGER NOT NULL, article_id INTEGER NOT NULL, "
+               "PRIMARY KEY (key, article_id)) WITHOUT ROWID")
+    db.execute("CREATE TABLE dedup_signatures (article_id INTEGER PRIMARY KEY, signature BLOB NOT NULL)")
+    db.execute("CREATE TABLE doc_numbers (number TEXT NOT NULL, article_id INTEGER NOT NULL, "
+               "PRIMARY KEY (number, article_id)) WITHOUT ROWID")
+    db.execute("CREATE INDEX idx_doc_numbers_article ON doc_numbers (article_id)")
+    db["article_urls"].create({"url": str, "article_id": int, "first_seen_at": str}, pk="url",
+                              foreign_keys=[("article_id", "articles", "id")])
+    db["article_urls"].create_index(["article_id"])
+    for column in ("etag", "last_modified", "last_fetched_at"):
+        db["articles"].add_column(column, str)
+
+
+MIGRATIONS = [_migration_1, _migration_2, _migration_3]
 
 
 def open_db(path: str | Path = DEFAULT_DB) -> sqlite_utils.Database:
@@ -101,34 +116,63 @@ def record_event(db: sqlite_utils.Database, kind: str, article_id: int | None, p
 
 
 ARTICLE_FIELDS = ("title", "published_at", "modified_at", "published_raw", "date_source", "language",
-                  "language_confidence", "text", "content_hash", "fetched_url", "encoding", "listing_raw")
+                  "language_confidence", "text", "content_hash", "fetched_url", "encoding", "listing_raw",
+                  "etag", "last_modified", "last_fetched_at")
 
 
-def store_article(db: sqlite_utils.Database, row: dict, now: str) -> tuple[str, int]:
-    """Insert or update one article by canonical URL; returns (status, article id) where status is
-    ``new``, ``updated`` (text changed: old text kept in article_versions, version + 1),
-    ``unchanged`` (only last_seen_at moves) or ``duplicate`` (the same text is already stored
-    under another URL: nothing is inserted, the existing id is returned).
-    Runs inside the caller's transaction."""
+def remember_url(db: sqlite_utils.Database, url: str | None, article_id: int, now: str) -> None:
+    """Another URL under which this article is reached (fetched URL, exact-duplicate variant)."""
+    if url:
+        db.execute("INSERT OR IGNORE INTO article_urls (url, article_id, first_seen_at) VALUES (?, ?, ?)",
+                   [url, article_id, now])
+
+
+def store_article(db: sqlite_utils.Database, row: dict, now: str, *, signature=None,
+                  doc_numbers: list[str] = ()) -> tuple[str, int]:
+    """Insert or update one article by canonical URL; returns (status, article id):
+
+    ``new``        stored; not a duplicate of anything stored before;
+    ``duplicate``  either the same text is already stored under another URL (nothing is
+                   inserted; the URL is remembered as an alias and the existing id returned), or
+                   a near duplicate of an earlier article (stored, ``duplicate_of`` = the earliest);
+    ``updated``    same URL, changed text: old text kept in article_versions, version + 1;
+    ``unchanged``  same URL, same text: only last_seen_at (and the HTTP validators) move.
+    Every status but unchanged appends an event. Runs inside the caller's transaction."""
+    from newscrawler.dedup.index import add_to_index, find_original, remove_from_index
+
     existing = db.execute(
-        "SELECT id, content_hash, version, title, text, published_at, last_seen_at FROM articles WHERE url = ?",
+        "SELECT id, content_hash, version, title, text, published_at FROM articles WHERE url = ?",
         [row["url"]],
     ).fetchone()
+    event = {"url": row["url"], "source": row["source"]}
     if existing is None:
         twin = db.execute("SELECT id FROM articles WHERE content_hash = ? ORDER BY id LIMIT 1",
                           [row["content_hash"]]).fetchone()
         if twin is not None:
-            record_event(db, "article_duplicate", twin[0], {"url": row["url"], "source": row["source"]}, now)
+            remember_url(db, row["url"], twin[0], now)
+            record_event(db, "article_duplicate", twin[0], {**event, "duplicate_of": twin[0], "exact": True}, now)
             return "duplicate", twin[0]
+        original = find_original(db, signature, list(doc_numbers))
         values = {k: row.get(k) for k in ARTICLE_FIELDS}
         values.update(url=row["url"], source=row["source"], first_seen_at=now, last_seen_at=now,
-                      updated_at=now, version=1)
+                      updated_at=now, version=1, duplicate_of=original.article_id if original else None)
         article_id = db["articles"].insert(values).last_pk
-        record_event(db, "article_new", article_id, {"url": row["url"], "source": row["source"]}, now)
+        add_to_index(db, article_id, signature, list(doc_numbers))
+        for url in {row["url"], row.get("fetched_url")}:
+            remember_url(db, url, article_id, now)
+        if original:
+            record_event(db, "article_duplicate", article_id,
+                         {**event, "duplicate_of": original.article_id, "exact": False,
+                          "similarity": round(original.similarity, 3), "via": original.via}, now)
+            return "duplicate", article_id
+        record_event(db, "article_new", article_id, event, now)
         return "new", article_id
-    article_id, old_hash, version, old_title, old_text, old_published, _ = existing
+    article_id, old_hash, version, old_title, old_text, old_published = existing
+    remember_url(db, row.get("fetched_url"), article_id, now)
     if old_hash == row["content_hash"]:
-        db.execute("UPDATE articles SET last_seen_at = ? WHERE id = ?", [now, article_id])
+        db.execute("UPDATE articles SET last_seen_at = ?, last_fetched_at = ?, etag = coalesce(?, etag), "
+                   "last_modified = coalesce(?, last_modified) WHERE id = ?",
+                   [now, row.get("last_fetched_at"), row.get("etag"), row.get("last_modified"), article_id])
         return "unchanged", article_id
     db["article_versions"].insert({
         "article_id": article_id, "version": version, "title": old_title, "text": old_text,
@@ -137,6 +181,20 @@ def store_article(db: sqlite_utils.Database, row: dict, now: str) -> tuple[str, 
     values = {k: row.get(k) for k in ARTICLE_FIELDS}
     values.update(last_seen_at=now, updated_at=now, version=version + 1)
     db["articles"].update(article_id, values)
-    record_event(db, "article_updated", article_id,
-                 {"url": row["url"], "source": row["source"], "version": version + 1}, now)
+    remove_from_index(db, article_id)
+    add_to_index(db, article_id, signature, list(doc_numbers))
+    record_event(db, "article_updated", article_id, {**event, "version": version + 1}, now)
     return "updated", article_id
+
+
+def mark_seen(db: sqlite_utils.Database, url: str, now: str, fetched: bool) -> int | None:
+    """An archived article met again unchanged: its link was seen (``fetched`` False) or a
+    conditional re-fetch was answered 304 (``fetched`` True, so the refresh clock restarts)."""
+    row = db.execute("SELECT article_id FROM article_urls WHERE url = ?", [url]).fetchone()
+    if row is None:
+        return None
+    if fetched:
+        db.execute("UPDATE articles SET last_seen_at = ?, last_fetched_at = ? WHERE id = ?", [now, now, row[0]])
+    else:
+        db.execute("UPDATE articles SET last_seen_at = ? WHERE id = ?", [now, row[0]])
+    return row[0]

@@ -3,7 +3,10 @@
 Each site gets its own HTTP server on its own loopback address (``host`` in the site's
 ``_server.toml``: 127.0.0.2, 127.0.0.3 …) and a free port, so sites are separate hosts to the
 crawler as real sites are. Files are served as bytes in their own encodings; ``{{BASE}}`` in a
-file becomes the site's base URL. Used by the tests and by ``newscrawler demo``.
+file becomes the site's base URL. ``/_fixtureweb/hits`` answers how often each path was requested
+(and, under ``"304 <path>"``, answered Not Modified; ``?reset`` empties the count), so tests can
+count what a crawl fetched. Used by the tests and by
+``newscrawler demo``.
 
     python -m newscrawler.fixtureweb        # serve all sites, print {"name": "base URL"} as JSON
 """
@@ -18,6 +21,7 @@ import sys
 import threading
 import time
 import tomllib
+from collections import Counter
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -39,6 +43,7 @@ class FixtureSite:
     status: dict = field(default_factory=dict)
     delay: dict = field(default_factory=dict)
     base: str = ""
+    hits: Counter = field(default_factory=Counter)   # requests per path: tests count what a crawl fetched
 
     @classmethod
     def load(cls, root: Path) -> FixtureSite:
@@ -79,11 +84,20 @@ def _handler(site: FixtureSite):
         server_version = "fixtureweb/1"
 
         def do_GET(self):
+            if self.path == "/_fixtureweb/hits":   # {"path": count, ...}; ?reset empties it
+                self._send_json(dict(site.hits))
+                return
+            if self.path == "/_fixtureweb/hits?reset":
+                site.hits.clear()
+                self._send_json({})
+                return
+            site.hits[self.path] += 1
             if self.path in site.delay:
                 time.sleep(site.delay[self.path])
             status, body, ctype = site.resolve(self.path)
             etag = '"%s"' % hashlib.sha1(body).hexdigest()[:16]
             if status == 200 and self.headers.get("If-None-Match") == etag:
+                site.hits["304 " + self.path] += 1
                 self.send_response(304)
                 self.send_header("ETag", etag)
                 self.end_headers()
@@ -98,6 +112,14 @@ def _handler(site: FixtureSite):
                 self.wfile.write(body)
 
         do_HEAD = do_GET
+
+        def _send_json(self, data):
+            body = json.dumps(data).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
 
         def log_message(self, format, *args):   # quiet: the crawler logs what matters
             pass

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass
+@dataclass(repr=False)
 class Article:
     # set by the spider
     url: str                                  # canonical URL: the article's identity
@@ -20,6 +20,8 @@ class Article:
     fetched_at: str                           # UTC ISO 8601
     hints: dict = field(default_factory=dict)  # the site's language/timezone/locale/selector hints
     listing_raw: str | None = None            # date shown beside the link on a listing page or feed
+    etag: str | None = None                   # HTTP validators, for conditional re-fetches
+    last_modified: str | None = None
     # set by the extract pipeline
     title: str | None = None
     text: str | None = None
@@ -34,8 +36,23 @@ class Article:
     published_raw: str | None = None
     modified_at: str | None = None
     date_source: str | None = None
-    # set by the dedup pipeline
+    # set by the dedup-keys pipeline
     content_hash: str | None = None
+    signature: list | None = None             # MinHash values (dedup/signature.py), None for short texts
+    doc_numbers: list = field(default_factory=list)   # official document numbers the text is about
     # set by the store pipeline
     store_status: str | None = None           # new, updated, unchanged, duplicate
     article_id: int | None = None
+
+    def __repr__(self) -> str:   # logs name the page, not its whole HTML
+        return f"Article(url={self.url!r}, source={self.source!r}, status={self.store_status!r})"
+
+
+@dataclass
+class NotModified:
+    """An archived article met again, unchanged: its link was seen and not followed (``fetched``
+    False), or a conditional re-fetch was answered 304 (``fetched`` True)."""
+    url: str
+    source: str
+    seen_at: str
+    fetched: bool

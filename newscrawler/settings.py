@@ -15,6 +15,8 @@ NEWSCRAWLER_MAX_PAGES_PER_SITE = 2000   # requests per source and crawl; 0 = no 
 NEWSCRAWLER_COMMIT_EVERY = 200          # items per SQLite transaction
 NEWSCRAWLER_COMMIT_SECONDS = 5.0        # ... or this long, whichever comes first
 NEWSCRAWLER_PROGRESS_INTERVAL = 0       # seconds between progress lines on stderr; 0 = off
+NEWSCRAWLER_INCREMENTAL = True          # skip article pages already archived (newscrawler/incremental.py)
+NEWSCRAWLER_REFRESH_AFTER = "30d"       # ... unless this old: then re-fetch conditionally ("never", "0")
 
 # --- politeness -------------------------------------------------------------------------------
 USER_AGENT = "newscrawler/0.1 (industrial-policy news archive; Scrapy)"
@@ -38,6 +40,7 @@ CONCURRENT_ITEMS = 10
 # --- components -----------------------------------------------------------------------------
 DOWNLOADER_MIDDLEWARES = {
     "newscrawler.middlewares.SourceAccountingMiddleware": 50,
+    "newscrawler.incremental.IncrementalMiddleware": 60,
 }
 # Per-page stages (100-400) never touch the database; whole-database stages (500+) run in one writer.
 ITEM_PIPELINES = {

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import asdict, dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -43,6 +44,7 @@ class Site:
     deny_url: str | None = None          # regex: links never followed
     selectors: dict = field(default_factory=dict)   # optional CSS hints: title, body, date, exclude
     include_subdomains: bool = True      # False for --url crawls: that host (and its www twin) only
+    refresh_after: str | None = None     # re-fetch stored articles this old ("7d"); None: the global setting
 
     def allows(self, url: str) -> bool:
         """True when ``url`` is on one of the site's hosts (subdomains included)."""
@@ -64,6 +66,22 @@ class Site:
         data = asdict(self)
         return {k: data[k] for k in ("language", "timezone", "locale", "date_format",
                                      "article_url", "listing_url", "selectors")}
+
+
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw])\s*$", re.I)
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+def parse_duration(value) -> timedelta | None:
+    """'6h', '30d', '90m', '0' -> timedelta; 'never' or None -> None (no refresh)."""
+    if value is None or str(value).strip().lower() == "never":
+        return None
+    if str(value).strip() == "0":
+        return timedelta(0)
+    m = _DURATION.match(str(value))
+    if not m:
+        raise ValueError(f"not a duration: {value!r} (use e.g. 90m, 6h, 30d, 0 or never)")
+    return timedelta(seconds=float(m.group(1)) * _UNITS[m.group(2).lower()])
 
 
 def _host(url: str) -> str:
@@ -88,7 +106,7 @@ _FIELD_TYPES = {
     "name": str, "start_urls": list, "allowed_hosts": list, "language": str, "timezone": str,
     "locale": str, "date_format": str, "feeds": list, "sitemaps": list, "article_url": str,
     "listing_url": str, "follow_url": str, "deny_url": str, "selectors": dict,
-    "include_subdomains": bool, "every": str,
+    "include_subdomains": bool, "every": str, "refresh_after": str,
 }
 
 
@@ -129,6 +147,12 @@ def _site_from_entry(site_id: str, entry) -> Site:
     selectors = entry.get("selectors", {})
     if set(selectors) - _SELECTOR_KEYS:
         raise fail(f"unknown selectors {sorted(set(selectors) - _SELECTOR_KEYS)}; known: {sorted(_SELECTOR_KEYS)}")
+    for key in ("refresh_after", "every"):
+        if entry.get(key) is not None:
+            try:
+                parse_duration(entry[key])
+            except ValueError as exc:
+                raise fail(f"{key}: {exc}") from None
     for key in ("article_url", "listing_url", "follow_url", "deny_url"):
         if entry.get(key):
             try:
@@ -152,6 +176,7 @@ def _site_from_entry(site_id: str, entry) -> Site:
         deny_url=entry.get("deny_url"),
         selectors=dict(selectors),
         include_subdomains=entry.get("include_subdomains", True),
+        refresh_after=entry.get("refresh_after"),
     )
 
 

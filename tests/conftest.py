@@ -60,3 +60,17 @@ def query(db_path, sql, params=()) -> list[dict]:
         return [dict(r) for r in conn.execute(sql, params)]
     finally:
         conn.close()
+
+
+def server_hits(fixture_web, reset: bool = False) -> dict[str, dict[str, int]]:
+    """{site name: {requested path: count}} as the fixture server counted them; ``reset`` starts
+    a new count after reading."""
+    import urllib.request
+
+    hits = {}
+    for name, base in fixture_web["bases"].items():
+        with urllib.request.urlopen(base + "/_fixtureweb/hits", timeout=10) as response:
+            hits[name] = json.loads(response.read())
+        if reset:
+            urllib.request.urlopen(base + "/_fixtureweb/hits?reset", timeout=10).read()
+    return hits

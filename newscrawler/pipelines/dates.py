@@ -6,6 +6,7 @@ import logging
 from datetime import datetime
 
 from newscrawler.extract.page import resolve_page_dates
+from newscrawler.items import Article
 
 logger = logging.getLogger(__name__)
 
@@ -19,6 +20,8 @@ class DatesPipeline:
         return cls(crawler.stats)
 
     def process_item(self, item):
+        if not isinstance(item, Article):
+            return item
         found = resolve_page_dates(item.date_candidates, item.hints, item.language,
                                    datetime.fromisoformat(item.fetched_at), item.html_lang)
         item.published_at = found["published_at"]

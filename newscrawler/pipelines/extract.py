@@ -7,6 +7,7 @@ import logging
 from scrapy.exceptions import DropItem
 
 from newscrawler.extract.page import read_page
+from newscrawler.items import Article
 
 logger = logging.getLogger(__name__)
 
@@ -23,6 +24,8 @@ class ExtractPipeline:
         import trafilatura  # noqa: F401  loaded now: a first-page stall would time out downloads in flight
 
     def process_item(self, item):
+        if not isinstance(item, Article):
+            return item
         try:
             page = read_page(item.html, item.fetched_url, item.hints, listing_raw=item.listing_raw)
         except Exception as exc:   # one broken page must never stop the crawl

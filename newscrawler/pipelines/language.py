@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newscrawler.extract.language import detect_language, load_profiles
+from newscrawler.items import Article
 
 
 class LanguagePipeline:
@@ -10,6 +11,8 @@ class LanguagePipeline:
         load_profiles()   # ~1 s once: at start, not in the middle of the first downloads
 
     def process_item(self, item):
+        if not isinstance(item, Article):
+            return item
         lang = detect_language(item.text or item.title or "", html_lang=item.html_lang,
                                site_hint=item.hints.get("language"))
         item.language = lang.code

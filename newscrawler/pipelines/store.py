@@ -12,7 +12,10 @@ from __future__ import annotations
 import logging
 import time
 
-from newscrawler.db import open_db, store_article, utcnow
+import numpy as np
+
+from newscrawler.db import mark_seen, open_db, store_article, utcnow
+from newscrawler.items import NotModified
 
 logger = logging.getLogger(__name__)
 
@@ -52,17 +55,29 @@ class StorePipeline:
     def process_item(self, item):
         if not self.db.conn.in_transaction:
             self.db.begin()
+        now = utcnow()
+        if isinstance(item, NotModified):
+            mark_seen(self.db, item.url, now, item.fetched)
+            self.stats.inc_value(f"newscrawler/source/{item.source}/articles_unchanged")
+            self._count_and_maybe_commit()
+            return item
         row = {
             "url": item.url, "source": item.source, "title": item.title, "text": item.text,
             "published_at": item.published_at, "modified_at": item.modified_at,
             "published_raw": item.published_raw, "date_source": item.date_source,
             "language": item.language, "language_confidence": item.language_confidence,
             "content_hash": item.content_hash, "fetched_url": item.fetched_url, "encoding": item.encoding,
-            "listing_raw": item.listing_raw,
+            "listing_raw": item.listing_raw, "etag": item.etag, "last_modified": item.last_modified,
+            "last_fetched_at": item.fetched_at,
         }
-        item.store_status, item.article_id = store_article(self.db, row, utcnow())
+        signature = np.asarray(item.signature, dtype=np.uint32) if item.signature else None
+        item.store_status, item.article_id = store_article(self.db, row, now, signature=signature,
+                                                           doc_numbers=item.doc_numbers)
         self.stats.inc_value(f"newscrawler/source/{item.source}/articles_{item.store_status}")
+        self._count_and_maybe_commit()
+        return item
+
+    def _count_and_maybe_commit(self):
         self.pending += 1
         if self.pending >= self.commit_every or time.monotonic() - self.last_commit >= self.commit_seconds:
             self._commit()
-        return item

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import datetime, timezone
 from urllib.parse import urlsplit, urlunsplit
 
 import scrapy
@@ -27,12 +26,14 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTimedOutError
 from twisted.internet.error import TimeoutError as TwistedTimeoutError
 
+from newscrawler.db import utcnow
 from newscrawler.extract.charset import decode_html, looks_binary
 from newscrawler.extract.feeds import feed_entries, robots_sitemaps, sitemap_entries, xml_kind
 from newscrawler.extract.html import feed_links, page_links, parse_html
 from newscrawler.extract.pagekind import ARTICLE, page_kind
 from newscrawler.extract.urls import canonical_url, is_page_link
-from newscrawler.items import Article
+from newscrawler.incremental import AlreadyArchived
+from newscrawler.items import Article, NotModified
 from newscrawler.sites import DEFAULT_REGISTRY, Site, load_registry, select_sites, site_for_url
 
 logger = logging.getLogger(__name__)
@@ -44,6 +45,11 @@ def _split_arg(value) -> list[str]:
     if isinstance(value, (list, tuple)):
         return [str(v) for v in value]
     return [v for v in re.split(r"[,\s]+", value) if v]
+
+
+def _header(response, name: str) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None
 
 
 def error_kind(failure) -> str:
@@ -91,7 +97,9 @@ class NewsSpider(scrapy.Spider):
     async def start(self):
         for site in self.sites.values():
             for url in site.start_urls:
-                yield self._request(url, site, "page")
+                request = self._request(url, site, "page")
+                request.meta["start"] = True   # always fetched, even when already archived
+                yield request
             for url in site.feeds:
                 yield self._request(url, site, "feed")
             for url in site.sitemaps:
@@ -112,6 +120,9 @@ class NewsSpider(scrapy.Spider):
     def parse(self, response):
         site = self.sites[response.meta["source"]]
         kind = response.meta["kind"]
+        if response.status == 304:   # a conditional re-fetch of an archived article: unchanged
+            yield NotModified(canonical_url(response.url), site.id, utcnow(), fetched=True)
+            return
         if kind == "robots":
             for url in robots_sitemaps(response.text if isinstance(response, TextResponse) else "", response.url):
                 request = self._follow(site, url, "sitemap")
@@ -145,9 +156,11 @@ class NewsSpider(scrapy.Spider):
                 source=site.id,
                 html=html,
                 encoding=encoding,
-                fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                fetched_at=utcnow(),
                 hints=site.hints(),
                 listing_raw=listing_raw,
+                etag=_header(response, "ETag"),
+                last_modified=_header(response, "Last-Modified"),
             )
         for url in feed_links(root, response.url):
             request = self._follow(site, url, "feed")
@@ -178,6 +191,9 @@ class NewsSpider(scrapy.Spider):
     def on_error(self, failure):
         request = failure.request
         source = request.meta.get("source", "unknown")
+        if failure.check(AlreadyArchived):   # an archived article, not due for a refresh: seen again
+            yield NotModified(request.url, source, utcnow(), fetched=False)
+            return
         if failure.check(IgnoreRequest) and not failure.check(HttpError):   # robots.txt or a limit said no
             self.crawler.stats.inc_value(f"newscrawler/source/{source}/skipped/ignored")
             logger.debug("not fetched (%s): %s", failure.value, request.url)

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import FAST, SITE_IDS, load_expected, query, run_cli
+from tests.conftest import FAST, SITE_IDS, load_expected, query, run_cli, server_hits
 
 EXPECTED = load_expected()
 ARTICLES = [(site, path) for site, exp in EXPECTED.items() for path in exp["articles"]]
@@ -25,10 +25,12 @@ def crawl(fixture_web, tmp_path_factory):
     db = tmp_path_factory.mktemp("crawl") / "news.db"
     args = ["crawl", "--registry", str(fixture_web["registry"]), "--db", str(db), *FAST]
     first = run_cli(*args)
+    first_hits = server_hits(fixture_web, reset=True)
     rows_after_first = query(db, "SELECT * FROM articles ORDER BY id")
     second = run_cli(*args)
     return {"db": db, "first": first, "second": second, "rows": rows_after_first,
-            "rows_after_second": query(db, "SELECT * FROM articles ORDER BY id")}
+            "rows_after_second": query(db, "SELECT * FROM articles ORDER BY id"),
+            "first_hits": first_hits, "second_hits": server_hits(fixture_web)}
 
 
 @pytest.fixture(scope="module")
@@ -84,6 +86,38 @@ def test_second_crawl_stores_nothing_twice(crawl):
     assert len(last_run) == len(SITE_IDS)
     assert all(r["articles_new"] == 0 for r in last_run)
     assert sum(r["articles_unchanged"] for r in last_run) == len(first)
+
+
+@pytest.mark.parametrize("site", sorted(EXPECTED))
+def test_second_crawl_fetches_no_article_page(crawl, site):
+    """An unchanged site costs its listing pages, feeds and sitemaps, not its archived articles."""
+    articles = set(EXPECTED[site]["articles"])
+    assert articles <= set(crawl["first_hits"][site]), "first crawl fetched every article"
+    refetched = articles & set(crawl["second_hits"][site])
+    assert refetched == set()
+    assert crawl["second_hits"][site], "the listing pages were fetched again"
+
+
+@pytest.fixture(scope="module")
+def refresh(crawl, fixture_web):
+    """A third crawl with every archived article due for a refresh."""
+    server_hits(fixture_web, reset=True)
+    args = ["crawl", "--registry", str(fixture_web["registry"]), "--db", str(crawl["db"]), *FAST,
+            "--set", "NEWSCRAWLER_REFRESH_AFTER=0"]
+    run_cli(*args)
+    return {"hits": server_hits(fixture_web), "rows": query(crawl["db"], "SELECT * FROM articles ORDER BY id")}
+
+
+@pytest.mark.parametrize("site", sorted(EXPECTED))
+def test_refresh_is_conditional_and_costs_no_body(refresh, site):
+    for path in EXPECTED[site]["articles"]:
+        assert refresh["hits"][site].get("304 " + path) == 1, f"{path} was not revalidated with a 304"
+
+
+def test_refresh_of_unchanged_web_changes_no_row(crawl, refresh):
+    assert [(r["id"], r["content_hash"], r["version"]) for r in refresh["rows"]] == \
+        [(r["id"], r["content_hash"], r["version"]) for r in crawl["rows"]]
+    assert all(r["etag"] for r in refresh["rows"])
 
 
 def test_crawl_runs_count_pages_articles_and_errors(crawl):
