@@ -90,3 +90,9 @@ def test_canonical_url_is_idempotent(scheme, host, port, path, query, fragment):
 ])
 def test_is_page_link(url, expected):
     assert is_page_link(url) is expected
+
+
+@pytest.mark.parametrize("url", ["https://ex.org/news/12.html?print=1", "https://ex.org/news/12.html?printable=yes",
+                                 "https://ex.org/news/12.html?print_version=true&utm_source=x"])
+def test_print_versions_fold_into_the_article(url):
+    assert canonical_url(url) == "https://ex.org/news/12.html"
