@@ -62,8 +62,9 @@ def fill(db, size: int, batch: int = 200_000) -> float:
         pairs = np.column_stack([keys.ravel(), np.repeat(ids, keys.shape[1])])
         pairs = pairs[np.argsort(pairs[:, 0], kind="stable")]
         db.conn.executemany("INSERT OR IGNORE INTO dedup_bands (key, article_id) VALUES (?, ?)", pairs.tolist())
-        db.conn.executemany("INSERT INTO dedup_signatures (article_id, signature) VALUES (?, ?)",
-                            ((int(i), s.tobytes()) for i, s in zip(ids, sigs)))
+        sizes = rng.integers(200, 4000, size=n)
+        db.conn.executemany("INSERT INTO dedup_signatures (article_id, signature, shingles) VALUES (?, ?, ?)",
+                            ((int(i), s.tobytes(), int(z)) for i, s, z in zip(ids, sigs, sizes)))
         db.conn.executemany("INSERT OR IGNORE INTO doc_numbers (number, article_id) VALUES (?, ?)",
                             ((f"synthetic|2024|{i}", int(i)) for i in ids[::20]))
     db.commit()

@@ -8,7 +8,7 @@ small edits), ``same_document`` (two texts about one official document, carrying
 topic, same-template notices, a text citing another's number). The first two must be found as
 duplicates, the last two must not. Each pair goes through the real index: text a is stored in a
 fresh database, text b is looked up (``dedup.index.find_original``), so LSH banding is counted.
-``--sweep`` also prints precision/recall for a range of thresholds, from estimated similarities.
+``--sweep`` also prints precision/recall for a range of thresholds, from estimated containment.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from pathlib import Path
 from newscrawler.db import open_db
 from newscrawler.dedup.docnumbers import document_numbers
 from newscrawler.dedup.index import NEAR_DUPLICATE, SAME_DOCUMENT, add_to_index, find_original
-from newscrawler.dedup.signature import signature, similarity
+from newscrawler.dedup.signature import containment, signature
 
 PAIRS_DIR = Path(__file__).resolve().parents[1] / "tests" / "data"
 POSITIVE = {"copy", "same_document"}
@@ -42,7 +42,7 @@ def features(pair: dict) -> dict:
     nums_a = document_numbers(a["title"], a["text"])
     nums_b = document_numbers(b["title"], b["text"])
     return {"sig_a": sig_a, "sig_b": sig_b, "nums_a": nums_a, "nums_b": nums_b,
-            "similarity": similarity(sig_a, sig_b) if sig_a is not None and sig_b is not None else 0.0,
+            "similarity": containment(sig_a, sig_b) if sig_a is not None and sig_b is not None else 0.0,
             "shared_number": bool(nums_a & nums_b)}
 
 
@@ -94,14 +94,14 @@ def evaluate(near: float = NEAR_DUPLICATE, same_doc: float = SAME_DOCUMENT, verb
 def sweep() -> None:
     pairs = load_pairs()
     feats = [(p, features(p)) for p in pairs]
-    print("near  same_doc  precision  recall   (from estimated similarity, no banding)")
-    for near in (0.3, 0.4, 0.5, 0.6, 0.7):
+    print("near  same_doc  precision  recall   (from estimated containment, no banding or conflicts)")
+    for near in (0.6, 0.7, 0.8, 0.85, 0.88, 0.9):
         for same_doc in (0.0, 0.05, 0.1, 0.2):
             results = [(p, f["similarity"] >= near or (f["shared_number"] and f["similarity"] >= same_doc))
                        for p, f in feats]
             s = scores(results)
             print(f"{near:4.2f}  {same_doc:8.2f}  {s['precision']:9.3f}  {s['recall']:6.3f}")
-    print("\nsimilarity by label: min / median / max")
+    print("\nestimated containment by label: min / median / max")
     by = defaultdict(list)
     for p, f in feats:
         by[p["label"]].append(f["similarity"])

@@ -79,7 +79,8 @@ def _migration_3(db: sqlite_utils.Database) -> None:
     """Near-duplicate index, document numbers, URL aliases and HTTP validators for re-crawls."""
     db.execute("CREATE TABLE dedup_bands (key INTEGER NOT NULL, article_id INTEGER NOT NULL, "
                "PRIMARY KEY (key, article_id)) WITHOUT ROWID")
-    db.execute("CREATE TABLE dedup_signatures (article_id INTEGER PRIMARY KEY, signature BLOB NOT NULL)")
+    db.execute("CREATE TABLE dedup_signatures (article_id INTEGER PRIMARY KEY, signature BLOB NOT NULL, "
+               "shingles INTEGER NOT NULL)")
     db.execute("CREATE TABLE doc_numbers (number TEXT NOT NULL, article_id INTEGER NOT NULL, "
                "PRIMARY KEY (number, article_id)) WITHOUT ROWID")
     db.execute("CREATE INDEX idx_doc_numbers_article ON doc_numbers (article_id)")

@@ -39,6 +39,7 @@ class Article:
     # set by the dedup-keys pipeline
     content_hash: str | None = None
     signature: list | None = None             # MinHash values (dedup/signature.py), None for short texts
+    signature_size: int = 0                   # distinct shingles behind the signature
     doc_numbers: list = field(default_factory=list)   # official document numbers the text is about
     # set by the store pipeline
     store_status: str | None = None           # new, updated, unchanged, duplicate

@@ -23,14 +23,18 @@ CUE_WINDOW = 40
 @dataclass(frozen=True)
 class Patterns:
     regexes: tuple[re.Pattern, ...]
-    cues: re.Pattern
+    cues: re.Pattern          # before the number
+    cues_after: re.Pattern    # right after it (postpositions)
 
 
 @lru_cache(maxsize=1)
 def patterns(path: Path = DOC_NUMBERS_FILE) -> Patterns:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    cues = "|".join(re.escape(c) for c in sorted(data["citation_cues"], key=len, reverse=True))
-    return Patterns(tuple(re.compile(p["regex"], re.I) for p in data["pattern"]), re.compile(cues, re.I))
+    def alternation(words):
+        return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.I)
+
+    return Patterns(tuple(re.compile(p["regex"], re.I) for p in data["pattern"]),
+                    alternation(data["citation_cues"]), alternation(data.get("citation_cues_after", [])))
 
 
 def _key(m: re.Match) -> str:
@@ -42,18 +46,21 @@ def _key(m: re.Match) -> str:
     return re.sub(r"\s+", "", f"{kind}|{year}|{num}").lower()
 
 
-def all_numbers(text: str) -> list[tuple[int, str]]:
-    """(position, key) of every document number in ``text``."""
+def all_numbers(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, key) of every document number in ``text``."""
     found = []
     for regex in patterns().regexes:
         for m in regex.finditer(text):
-            found.append((m.start(), _key(m)))
+            found.append((m.start(), m.end(), _key(m)))
     return sorted(found)
 
 
 def document_numbers(title: str | None, text: str | None) -> set[str]:
     """The numbers of the documents this text is about (see the module docstring)."""
-    opening = f"{title or ''}\n{(text or '')[:OPENING_CHARS]}"
-    cues = patterns().cues
-    return {key for pos, key in all_numbers(opening)
-            if not cues.search(opening[max(0, pos - CUE_WINDOW):pos])}
+    head = f"{title or ''}\n"
+    opening = head + (text or "")[:OPENING_CHARS + 80]   # room for a number that starts near the edge
+    p = patterns()
+    return {key for start, end, key in all_numbers(opening)
+            if start < len(head) + OPENING_CHARS
+            and not p.cues.search(opening[max(0, start - CUE_WINDOW):start])
+            and not p.cues_after.match(opening[end:end + 4].lstrip("）)」』]】 ") + opening[end + 4:end + 12])}

@@ -4,7 +4,10 @@ Shingles are characters, not words, so Chinese, Japanese and Korean text (no spa
 inflected languages work alike: the text is normalised (NFKC, case folded, punctuation and
 spacing removed) and cut into overlapping k-character pieces — 3 for CJK-dominant text, 5 for
 the rest. A 64-value MinHash signature estimates the Jaccard similarity of two texts' shingle
-sets; it is cut into 16 bands of 4 values for the locality-sensitive index (``index.py``).
+sets; with the sets' sizes it also estimates containment (the share of the smaller text found
+in the larger), which keeps a copy with an added preface or a cut tail close to 1 while two
+notices written from one template stay lower. The signature is cut into 16 bands of 4 values
+for the locality-sensitive index (``index.py``).
 Only the first ``MAX_CHARS`` normalised characters count: enough to tell copies apart, and it
 bounds the cost of a very long page. Shingles are hashed with CRC-32 (stable across processes,
 unlike ``hash()``, and several times faster than the default SHA-1).
@@ -15,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import zlib
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -47,8 +51,21 @@ def _template():
     return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashfunc=zlib.crc32)
 
 
-def signature(text: str) -> np.ndarray | None:
-    """64 uint32 values, or None for a text too short to compare."""
+@dataclass(frozen=True)
+class Signature:
+    values: np.ndarray    # NUM_PERM uint32 minima
+    size: int             # number of distinct shingles
+
+    def to_bytes(self) -> bytes:
+        return self.values.astype(np.uint32).tobytes()
+
+    @classmethod
+    def from_bytes(cls, blob: bytes, size: int) -> Signature:
+        return cls(np.frombuffer(blob, dtype=np.uint32), size)
+
+
+def signature(text: str) -> Signature | None:
+    """The text's MinHash signature, or None for a text too short to compare."""
     from datasketch import MinHash
 
     pieces = shingles(text)
@@ -57,7 +74,7 @@ def signature(text: str) -> np.ndarray | None:
     sig = MinHash(num_perm=NUM_PERM, seed=1, permutations=_template().permutations, scheme=SCHEME,
                   hashfunc=zlib.crc32)
     sig.update_batch(list(pieces))
-    return sig.hashvalues.astype(np.uint32)
+    return Signature(sig.hashvalues.astype(np.uint32), len(pieces))
 
 
 _BAND_SEEDS = (np.arange(BANDS, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15))
@@ -75,11 +92,18 @@ def band_keys_batch(sigs: np.ndarray) -> np.ndarray:
     return h.view(np.int64)
 
 
-def band_keys(sig: np.ndarray) -> list[int]:
+def band_keys(sig: Signature) -> list[int]:
     """The BANDS keys of one signature."""
-    return band_keys_batch(sig[np.newaxis, :])[0].tolist()
+    return band_keys_batch(sig.values[np.newaxis, :])[0].tolist()
 
 
-def similarity(a: np.ndarray, b: np.ndarray) -> float:
+def jaccard(a: Signature, b: Signature) -> float:
     """Estimated Jaccard similarity of the two texts' shingle sets."""
-    return float(np.count_nonzero(a == b)) / len(a)
+    return float(np.count_nonzero(a.values == b.values)) / len(a.values)
+
+
+def containment(a: Signature, b: Signature) -> float:
+    """Estimated share of the smaller text's shingles found in the larger one, from Jaccard and
+    the set sizes: |A∩B| = J (|A| + |B|) / (1 + J)."""
+    j = jaccard(a, b)
+    return min(1.0, j * (a.size + b.size) / ((1 + j) * min(a.size, b.size)))

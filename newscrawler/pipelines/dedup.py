@@ -29,6 +29,7 @@ class DedupKeysPipeline:
             item.url = canonical_url(link)
         item.content_hash = content_hash(f"{item.title or ''}\n{item.text or ''}")
         sig = signature(item.text or "")
-        item.signature = sig.tolist() if sig is not None else None
+        if sig is not None:
+            item.signature, item.signature_size = sig.values.tolist(), sig.size
         item.doc_numbers = sorted(document_numbers(item.title, item.text))
         return item

@@ -15,6 +15,7 @@ import time
 import numpy as np
 
 from newscrawler.db import mark_seen, open_db, store_article, utcnow
+from newscrawler.dedup.signature import Signature
 from newscrawler.items import NotModified
 
 logger = logging.getLogger(__name__)
@@ -70,7 +71,8 @@ class StorePipeline:
             "listing_raw": item.listing_raw, "etag": item.etag, "last_modified": item.last_modified,
             "last_fetched_at": item.fetched_at,
         }
-        signature = np.asarray(item.signature, dtype=np.uint32) if item.signature else None
+        signature = Signature(np.asarray(item.signature, dtype=np.uint32), item.signature_size) \
+            if item.signature else None
         item.store_status, item.article_id = store_article(self.db, row, now, signature=signature,
                                                            doc_numbers=item.doc_numbers)
         self.stats.inc_value(f"newscrawler/source/{item.source}/articles_{item.store_status}")
