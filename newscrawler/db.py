@@ -84,11 +84,10 @@ def _migration_3(db: sqlite_utils.Database) -> None:
     db.execute("CREATE TABLE doc_numbers (number TEXT NOT NULL, article_id INTEGER NOT NULL, "
                "PRIMARY KEY (number, article_id)) WITHOUT ROWID")
     db.execute("CREATE INDEX idx_doc_numbers_article ON doc_numbers (article_id)")
-    db["article_urls"].create({"url": str, "article_id": int, "first_seen_at": str}, pk="url",
+    db["article_urls"].create({"url": str, "article_id": int, "first_seen_at": str, "last_fetched_at": str,
+                               "etag": str, "last_modified": str}, pk="url",
                               foreign_keys=[("article_id", "articles", "id")])
     db["article_urls"].create_index(["article_id"])
-    for column in ("etag", "last_modified", "last_fetched_at"):
-        db["articles"].add_column(column, str)
 
 
 MIGRATIONS = [_migration_1, _migration_2, _migration_3]
@@ -117,15 +116,21 @@ def record_event(db: sqlite_utils.Database, kind: str, article_id: int | None, p
 
 
 ARTICLE_FIELDS = ("title", "published_at", "modified_at", "published_raw", "date_source", "language",
-                  "language_confidence", "text", "content_hash", "fetched_url", "encoding", "listing_raw",
-                  "etag", "last_modified", "last_fetched_at")
+                  "language_confidence", "text", "content_hash", "fetched_url", "encoding", "listing_raw")
 
 
-def remember_url(db: sqlite_utils.Database, url: str | None, article_id: int, now: str) -> None:
-    """Another URL under which this article is reached (fetched URL, exact-duplicate variant)."""
-    if url:
-        db.execute("INSERT OR IGNORE INTO article_urls (url, article_id, first_seen_at) VALUES (?, ?, ?)",
-                   [url, article_id, now])
+def remember_url(db: sqlite_utils.Database, url: str | None, article_id: int, now: str,
+                 fetch: dict | None = None) -> None:
+    """A URL under which this article is reached (canonical, fetched, exact-duplicate variant);
+    ``fetch`` = the validators of a fetch of exactly this URL (etag, last_modified, last_fetched_at)."""
+    if not url:
+        return
+    db.execute("INSERT OR IGNORE INTO article_urls (url, article_id, first_seen_at) VALUES (?, ?, ?)",
+               [url, article_id, now])
+    if fetch:
+        db.execute("UPDATE article_urls SET article_id = ?, etag = ?, last_modified = ?, last_fetched_at = ? "
+                   "WHERE url = ?", [article_id, fetch.get("etag"), fetch.get("last_modified"),
+                                     fetch.get("last_fetched_at"), url])
 
 
 def store_article(db: sqlite_utils.Database, row: dict, now: str, *, signature=None,
@@ -142,15 +147,17 @@ def store_article(db: sqlite_utils.Database, row: dict, now: str, *, signature=N
     from newscrawler.dedup.index import add_to_index, find_original, remove_from_index
 
     existing = db.execute(
-        "SELECT id, content_hash, version, title, text, published_at FROM articles WHERE url = ?",
+        "SELECT id, content_hash, version, title, text, published_at, fetched_url FROM articles WHERE url = ?",
         [row["url"]],
     ).fetchone()
     event = {"url": row["url"], "source": row["source"]}
+    fetch = {k: row.get(k) for k in ("etag", "last_modified", "last_fetched_at")}
     if existing is None:
         twin = db.execute("SELECT id FROM articles WHERE content_hash = ? ORDER BY id LIMIT 1",
                           [row["content_hash"]]).fetchone()
         if twin is not None:
             remember_url(db, row["url"], twin[0], now)
+            remember_url(db, row.get("fetched_url"), twin[0], now, fetch)
             record_event(db, "article_duplicate", twin[0], {**event, "duplicate_of": twin[0], "exact": True}, now)
             return "duplicate", twin[0]
         original = find_original(db, signature, list(doc_numbers))
@@ -159,8 +166,8 @@ def store_article(db: sqlite_utils.Database, row: dict, now: str, *, signature=N
                       updated_at=now, version=1, duplicate_of=original.article_id if original else None)
         article_id = db["articles"].insert(values).last_pk
         add_to_index(db, article_id, signature, list(doc_numbers))
-        for url in {row["url"], row.get("fetched_url")}:
-            remember_url(db, url, article_id, now)
+        remember_url(db, row["url"], article_id, now)
+        remember_url(db, row.get("fetched_url"), article_id, now, fetch)
         if original:
             record_event(db, "article_duplicate", article_id,
                          {**event, "duplicate_of": original.article_id, "exact": False,
@@ -168,12 +175,13 @@ def store_article(db: sqlite_utils.Database, row: dict, now: str, *, signature=N
             return "duplicate", article_id
         record_event(db, "article_new", article_id, event, now)
         return "new", article_id
-    article_id, old_hash, version, old_title, old_text, old_published = existing
-    remember_url(db, row.get("fetched_url"), article_id, now)
-    if old_hash == row["content_hash"]:
-        db.execute("UPDATE articles SET last_seen_at = ?, last_fetched_at = ?, etag = coalesce(?, etag), "
-                   "last_modified = coalesce(?, last_modified) WHERE id = ?",
-                   [now, row.get("last_fetched_at"), row.get("etag"), row.get("last_modified"), article_id])
+    article_id, old_hash, version, old_title, old_text, old_published, stored_from = existing
+    remember_url(db, row.get("fetched_url"), article_id, now, fetch)
+    # Another URL that declares this one canonical (a print version) is seen, but the text stays
+    # the one fetched from the URL the article was stored from: two versions must not flap.
+    from_elsewhere = row.get("fetched_url") not in (stored_from, row["url"])
+    if old_hash == row["content_hash"] or from_elsewhere:
+        db.execute("UPDATE articles SET last_seen_at = ? WHERE id = ?", [now, article_id])
         return "unchanged", article_id
     db["article_versions"].insert({
         "article_id": article_id, "version": version, "title": old_title, "text": old_text,
@@ -190,12 +198,11 @@ def store_article(db: sqlite_utils.Database, row: dict, now: str, *, signature=N
 
 def mark_seen(db: sqlite_utils.Database, url: str, now: str, fetched: bool) -> int | None:
     """An archived article met again unchanged: its link was seen (``fetched`` False) or a
-    conditional re-fetch was answered 304 (``fetched`` True, so the refresh clock restarts)."""
+    conditional re-fetch of ``url`` was answered 304 (``fetched`` True: its refresh clock restarts)."""
     row = db.execute("SELECT article_id FROM article_urls WHERE url = ?", [url]).fetchone()
     if row is None:
         return None
+    db.execute("UPDATE articles SET last_seen_at = ? WHERE id = ?", [now, row[0]])
     if fetched:
-        db.execute("UPDATE articles SET last_seen_at = ?, last_fetched_at = ? WHERE id = ?", [now, now, row[0]])
-    else:
-        db.execute("UPDATE articles SET last_seen_at = ? WHERE id = ?", [now, row[0]])
+        db.execute("UPDATE article_urls SET last_fetched_at = ? WHERE url = ?", [now, url])
     return row[0]

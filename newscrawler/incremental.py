@@ -62,8 +62,7 @@ class IncrementalMiddleware:
         if meta.get("kind") != "page" or meta.get("start") or self.conn is None:
             return None
         row = self.conn.execute(
-            "SELECT a.last_fetched_at, a.etag, a.last_modified FROM article_urls u "
-            "JOIN articles a ON a.id = u.article_id WHERE u.url = ?", [request.url]).fetchone()
+            "SELECT last_fetched_at, etag, last_modified FROM article_urls WHERE url = ?", [request.url]).fetchone()
         if row is None:
             return None
         source = meta.get("source")

@@ -16,7 +16,7 @@ REPO = Path(__file__).resolve().parent.parent
 SITES_DIR = REPO / "tests" / "sites"
 # the demo registry id of each fixture site
 SITE_IDS = {"ru_smolensk": "ru-smolensk-67c", "cn_miit": "cn-miit", "ko_industry": "ko-industry",
-            "en_ministry": "en-ministry"}
+            "en_ministry": "en-ministry", "cn_province": "cn-province", "en_regional": "en-regional"}
 FAST = ["--set", "DOWNLOAD_DELAY=0", "--set", "AUTOTHROTTLE_ENABLED=False", "--set", "RETRY_ENABLED=False",
         "--set", "CONCURRENT_REQUESTS_PER_DOMAIN=8"]
 

@@ -229,6 +229,22 @@ def parse_date(raw: str | None, *, now: datetime | None = None, **hints) -> Pars
     return parsed
 
 
+def _label_match(pattern: re.Pattern, line: str) -> re.Match | None:
+    """A label that starts a field, not a word inside a sentence: "Published 12 September 2024"
+    or "… | Posted on …" count, "minutes are published quarterly" does not. CJK labels need no
+    such care: their prose has no spaces to confuse."""
+    for m in pattern.finditer(" " + line):
+        before = (" " + line)[:m.start("label")].rstrip()
+        if before and before[-1].isalpha() and (m.group("label")[0].isascii() or _is_cyrillic(m.group("label")[0])):
+            continue
+        return m
+    return None
+
+
+def _is_cyrillic(ch: str) -> bool:
+    return "\u0400" <= ch <= "\u04ff"
+
+
 _LABEL_REST_END = re.compile(r"\s*(?:[|｜•·/]|\s{2,}|来源|來源|出处|作者|Автор|Источник|조회|By\s)", re.I)
 
 
@@ -277,7 +293,7 @@ def date_labels(path: Path = LABELS_FILE) -> dict[str, re.Pattern]:
     out = {}
     for kind, labels in data.items():
         alternation = "|".join(re.escape(x) for x in sorted(labels, key=len, reverse=True))
-        out[kind] = re.compile(r"(?:^|[\s\[(（【|])(?:" + alternation + r")\s*[:：]?\s*(?P<rest>.{4,60})",
+        out[kind] = re.compile(r"(?:^|[\s\[(（【|])(?P<label>" + alternation + r")\s*[:：]?\s*(?P<rest>.{4,60})",
                                re.I)
     return out
 
@@ -354,9 +370,9 @@ def date_candidates(root, url: str, hints: dict | None = None, *, title_element=
         add(raw, "meta")
     for raw in _meta_values(root, _META_MODIFIED):
         add(raw, "meta", "modified")
-    # 4. <time datetime> outside boilerplate
+    # 4. <time datetime> outside boilerplate and outside list items of other articles
     for el in root.iter("time"):
-        if not any(is_boilerplate(a) for a in el.iterancestors()):
+        if not any(is_boilerplate(a) or _is_other_item(a) for a in el.iterancestors()):
             kind = "modified" if "modified" in (el.get("itemprop") or "").lower() else "published"
             add(el.get("datetime") or collapse_ws(el.text_content()), "time", kind)
     # 5. a label right before the date, outside boilerplate
@@ -365,7 +381,7 @@ def date_candidates(root, url: str, hints: dict | None = None, *, title_element=
     labelled = set()
     for i, (_, line) in enumerate(lines):
         for kind in ("modified", "published"):
-            m = labels[kind].search(" " + line)
+            m = _label_match(labels[kind], line)
             if m:
                 labelled.add(i)
                 add(_date_after_label(m.group("rest")), "label", kind)
@@ -386,6 +402,11 @@ def date_candidates(root, url: str, hints: dict | None = None, *, title_element=
     if image:
         add(url_date(image[0]), "url")
     return found
+
+
+def _is_other_item(el) -> bool:
+    """A list item or teaser card with its own headline link: another article's entry."""
+    return el.tag in ("li", "article", "tr", "dd") and _holds_headline_link(el)
 
 
 def _holds_headline_link(el) -> bool:

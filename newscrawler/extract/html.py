@@ -57,7 +57,7 @@ class Boilerplate:
     def is_stop(self, line: str) -> bool:
         """A stop heading alone on its line ("관련 읽기"), or one that leads a previous/next link
         ("上一篇：关于…的通知", "Next article: …")."""
-        line = line.strip().casefold()
+        line = line.strip().lstrip("|").strip().casefold()   # a table row: | 上一篇 | … |
         head = _STOP_LEAD.split(line, maxsplit=1)[0].strip()
         return 0 < len(head) <= 40 and head in self.stop_headings
 

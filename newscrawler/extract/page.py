@@ -7,6 +7,7 @@ offer); ``analyse_page`` adds language and dates, exactly as the pipelines do in
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import asdict
 from datetime import datetime
 
@@ -66,10 +67,32 @@ def main_text(html: str, root, url: str | None, hints: dict, title: str | None, 
         fallback = _lines_after_title(root, title_element)
         if visual_length(fallback) > visual_length(text):
             text = fallback
-    lines = clean_text(text).split("\n")
+    lines = _drop_lines_above_title(clean_text(text).split("\n"), root, title_element)
     if lines and title and collapse_ws(lines[0]) == collapse_ws(title):
         lines = lines[1:]
     return clean_text("\n".join(lines))
+
+
+_SQUASH = re.compile(r"[\s|\-:：]+")
+
+
+def _drop_lines_above_title(lines: list[str], root, title_element) -> list[str]:
+    """Leading lines that the page prints above the title — a government page's metadata table
+    (索引号, 发布机构, 文号), a breadcrumb — or in the header table that holds the title, are not
+    the article, even when the extractor keeps them."""
+    page_lines = content_lines(root)
+    start = index_after(page_lines, title_element)
+    above = {_SQUASH.sub("", line) for _, line in page_lines[:max(start - 1, 0)]}
+    # a board's header table (标题 | … | 发布日期 | …) that holds the title cell
+    table = next((a for a in title_element.iterancestors("table")), None) if title_element is not None else None
+    if table is not None:
+        above |= {_SQUASH.sub("", line) for _, line in content_lines(table)}
+    if not above:
+        return lines
+    i = 0
+    while i < len(lines) and _SQUASH.sub("", lines[i]) in above | {""}:
+        i += 1
+    return lines[i:] if i < len(lines) else lines
 
 
 def read_page(html: str, url: str, hints: dict | None = None, *, listing_raw: str | None = None) -> dict:

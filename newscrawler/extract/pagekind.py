@@ -10,8 +10,9 @@ store it. Site hints (URL regexes) decide before any of this.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
-from newscrawler.extract.dates import date_candidates
+from newscrawler.extract.dates import DATE_IN_TEXT, date_candidates
 from newscrawler.extract.html import find_title, has_article_body, page_shape
 
 ARTICLE, LISTING, STATIC = "article", "listing", "static"
@@ -21,6 +22,11 @@ ITEM_URL = re.compile(
     r"|[?&](?:no|id|idx|seq|nid|aid|articleid|newsid|article_id|news_id)=\d+",
     re.I,
 )
+
+
+def _item_shaped(url: str) -> bool:
+    parts = urlsplit(url)
+    return bool(ITEM_URL.search(parts.path + (f"?{parts.query}" if parts.query else "")))
 
 
 def page_kind(root, url: str, hints: dict | None = None, listing_raw: str | None = None) -> str:
@@ -35,6 +41,8 @@ def page_kind(root, url: str, hints: dict | None = None, listing_raw: str | None
     if shape.declared_article or listing_raw:
         return ARTICLE
     _, title_element = find_title(root, (hints.get("selectors") or {}).get("title"))
-    if date_candidates(root, url, hints, title_element=title_element) or ITEM_URL.search(url):
+    candidates = date_candidates(root, url, hints, title_element=title_element)
+    if any(c.source not in ("label", "text") or DATE_IN_TEXT.search(c.raw) for c in candidates) \
+            or _item_shaped(url):
         return ARTICLE
     return STATIC

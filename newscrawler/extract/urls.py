@@ -50,6 +50,18 @@ def canonical_url(url: str) -> str:
     return urlunsplit((scheme, netloc, path, urlencode(query, safe=":/@!$'()*,;~"), ""))
 
 
+def request_url(url: str) -> str:
+    """The URL to fetch for a link: no fragment, no tracking or session parameters, the rest as
+    the site wrote it (some servers care about parameter order; identity uses canonical_url)."""
+    parts = urlsplit(safe_url_string(url.strip()))
+    if not parts.query:
+        return urlunsplit((parts.scheme, parts.netloc, _PATH_SESSION.sub("", parts.path), "", ""))
+    kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking_param(k)]
+    query = parts.query if len(kept) == len(parse_qsl(parts.query, keep_blank_values=True)) \
+        else urlencode(kept, safe=":/@!$'()*,;~")
+    return urlunsplit((parts.scheme, parts.netloc, _PATH_SESSION.sub("", parts.path), query, ""))
+
+
 def url_extension(url: str) -> str:
     path = urlsplit(url).path
     last = path.rsplit("/", 1)[-1]

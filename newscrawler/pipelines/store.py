@@ -69,7 +69,7 @@ class StorePipeline:
             "language": item.language, "language_confidence": item.language_confidence,
             "content_hash": item.content_hash, "fetched_url": item.fetched_url, "encoding": item.encoding,
             "listing_raw": item.listing_raw, "etag": item.etag, "last_modified": item.last_modified,
-            "last_fetched_at": item.fetched_at,
+            "last_fetched_at": item.fetched_at,   # the fetch's validators go to article_urls
         }
         signature = Signature(np.asarray(item.signature, dtype=np.uint32), item.signature_size) \
             if item.signature else None

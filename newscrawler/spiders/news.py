@@ -31,7 +31,7 @@ from newscrawler.extract.charset import decode_html, looks_binary
 from newscrawler.extract.feeds import feed_entries, robots_sitemaps, sitemap_entries, xml_kind
 from newscrawler.extract.html import feed_links, page_links, parse_html
 from newscrawler.extract.pagekind import ARTICLE, page_kind
-from newscrawler.extract.urls import canonical_url, is_page_link
+from newscrawler.extract.urls import canonical_url, is_page_link, request_url
 from newscrawler.incremental import AlreadyArchived
 from newscrawler.items import Article, NotModified
 from newscrawler.sites import DEFAULT_REGISTRY, Site, load_registry, select_sites, site_for_url
@@ -112,7 +112,7 @@ class NewsSpider(scrapy.Spider):
         Pages obey follow_url/deny_url; feeds and sitemaps only need to be on the site."""
         allowed = site.follows(url) and is_page_link(url) if kind == "page" else site.allows(url)
         if allowed:
-            return self._request(canonical_url(url), site, kind, listing_raw)
+            return self._request(request_url(url), site, kind, listing_raw)
         return None
 
     # -- responses --------------------------------------------------------------------------
@@ -121,7 +121,7 @@ class NewsSpider(scrapy.Spider):
         site = self.sites[response.meta["source"]]
         kind = response.meta["kind"]
         if response.status == 304:   # a conditional re-fetch of an archived article: unchanged
-            yield NotModified(canonical_url(response.url), site.id, utcnow(), fetched=True)
+            yield NotModified(response.request.url, site.id, utcnow(), fetched=True)
             return
         if kind == "robots":
             for url in robots_sitemaps(response.text if isinstance(response, TextResponse) else "", response.url):

@@ -7,7 +7,8 @@ import html, json, pathlib, re, sys, tomllib
 from urllib.parse import urljoin, urlsplit
 
 HERE = pathlib.Path(__file__).resolve().parent
-ENC = {'ru_smolensk': 'cp1251', 'cn_miit': 'gb18030', 'ko_industry': 'euc-kr', 'en_ministry': 'utf-8'}
+ENC = {'ru_smolensk': 'cp1251', 'cn_miit': 'gb18030', 'ko_industry': 'euc-kr', 'en_ministry': 'utf-8',
+       'cn_province': 'utf-8', 'en_regional': 'utf-8'}
 STRICT_EXTRA = {'cn_miit': 'gb2312'}          # cn pages declare gb2312: keep them inside that subset
 BODY_START = re.compile(r'<div (?:class="news-text"|id="con_con"[^>]*|class="view-con"[^>]*|class="govspeak")>')
 HTML_EXT = ('.html', '.htm', '.php', '.jsp', '.do')

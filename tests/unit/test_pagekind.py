@@ -51,3 +51,8 @@ def test_body_with_url_date_is_article():
 def test_declared_article_is_article_without_a_date():
     html = ABOUT.replace("<html>", '<html><head><meta property="og:type" content="article"></head>')
     assert page_kind(parse_html(html), "https://ex.org/about/") == "article"
+
+
+def test_a_port_number_is_not_an_item_id():
+    assert page_kind(parse_html(ABOUT), "http://127.0.0.8:37673/") == "static"
+    assert page_kind(parse_html(ABOUT), "http://127.0.0.8:37673/news/1187.html") == "article"
