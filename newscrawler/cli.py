@@ -79,7 +79,7 @@ def cmd_demo(args) -> int:
         print(f"\ncrawling {len(registry)} sites into {db_path} ...\n", flush=True)
         run_id = run_crawl(list(registry.values()), db_path, LOOPBACK_SETTINGS, args.log_level)
     print(format_summary(run_summary(db_path, run_id)))
-    print("(each demo site has one deliberately broken link: the http_404 and http_500 above are expected)")
+    print("(the demo sites link to a few pages that are deliberately broken: the http_404 and http_500 errors are expected)")
     alerts = recent_alerts(db_path, since=started)
     if alerts:
         print("\nalerts:")

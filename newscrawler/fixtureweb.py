@@ -6,7 +6,8 @@ crawler as real sites are. Files are served as bytes in their own encodings; ``{
 file becomes the site's base URL. ``/_fixtureweb/hits`` answers how often each path was requested
 (and, under ``"304 <path>"``, answered Not Modified; ``?reset`` empties the count), so tests can
 count what a crawl fetched. Used by the tests and by
-``newscrawler demo``.
+``newscrawler demo``. A site's later state lives in ``_state2/`` beside its files (pages that
+change or appear); ``/_fixtureweb/state?2`` switches a running server to it.
 
     python -m newscrawler.fixtureweb        # serve all sites, print {"name": "base URL"} as JSON
 """
@@ -43,6 +44,7 @@ class FixtureSite:
     status: dict = field(default_factory=dict)
     delay: dict = field(default_factory=dict)
     base: str = ""
+    state: int = 1                                   # 2: files under _state2/ replace or add pages
     hits: Counter = field(default_factory=Counter)   # requests per path: tests count what a crawl fetched
 
     @classmethod
@@ -67,9 +69,11 @@ class FixtureSite:
         if parts.query:
             rel += "@" + unquote(parts.query)
         file = (self.root / rel).resolve()
+        if self.state > 1 and (self.root / f"_state{self.state}" / rel).is_file():
+            file = (self.root / f"_state{self.state}" / rel).resolve()   # the site, later
         name = file.name
-        if (self.root.resolve() not in file.parents or not file.is_file() or name.startswith("_")
-                or name == "expected.json"):
+        hidden = any(part.startswith("_") for part in Path(rel).parts) or name == "expected.json"
+        if self.root.resolve() not in file.parents or not file.is_file() or hidden:
             return 404, b"<html><body><h1>404 Not Found</h1></body></html>", "text/html"
         body = file.read_bytes().replace(b"{{BASE}}", self.base.encode("ascii"))
         suffix = Path(name.split("@", 1)[0]).suffix.lower()
@@ -86,6 +90,10 @@ def _handler(site: FixtureSite):
         def do_GET(self):
             if self.path == "/_fixtureweb/hits":   # {"path": count, ...}; ?reset empties it
                 self._send_json(dict(site.hits))
+                return
+            if self.path.startswith("/_fixtureweb/state?"):
+                site.state = int(self.path.rsplit("?", 1)[1])
+                self._send_json({"state": site.state})
                 return
             if self.path == "/_fixtureweb/hits?reset":
                 site.hits.clear()
@@ -130,9 +138,15 @@ def _handler(site: FixtureSite):
 class FixtureWeb:
     """All fixture sites served in background threads; use as a context manager."""
 
-    def __init__(self, sites_dir: Path = SITES_DIR):
+    def __init__(self, sites_dir: Path = SITES_DIR, state: int = 1):
         self.sites = [FixtureSite.load(p) for p in sorted(sites_dir.iterdir())
                       if (p / "_server.toml").is_file()]
+        self.set_state(state)
+
+    def set_state(self, state: int) -> None:
+        """Serve the sites as they are later: ``_state<N>/`` files replace or add pages."""
+        for site in self.sites:
+            site.state = state
         self.servers: list[ThreadingHTTPServer] = []
 
     def start(self) -> dict[str, str]:
@@ -172,8 +186,9 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Serve the fixture sites on loopback.")
     parser.add_argument("--sites-dir", type=Path, default=SITES_DIR)
     parser.add_argument("--registry-out", type=Path, help="also write the resolved demo registry here")
+    parser.add_argument("--state", type=int, default=1, help="serve the sites' later state N (_stateN/)")
     args = parser.parse_args(argv)
-    web = FixtureWeb(args.sites_dir)
+    web = FixtureWeb(args.sites_dir, args.state)
     bases = web.start()
     if args.registry_out:
         args.registry_out.write_text(web.registry_text(), encoding="utf-8")
