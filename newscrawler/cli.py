@@ -36,6 +36,8 @@ def _parse_set(values: list[str]) -> dict:
 # -- crawl --------------------------------------------------------------------------------------
 
 def cmd_crawl(args) -> int:
+    from newscrawler.alerts.delivery import deliver
+    from newscrawler.alerts.sinks import sinks_from
     from newscrawler.crawl import format_summary, run_crawl, run_summary
 
     try:
@@ -50,14 +52,29 @@ def cmd_crawl(args) -> int:
         print(f"newscrawler: no sites to crawl: the registry {args.registry} is empty and no --url was given",
               file=sys.stderr)
         return 2
-    overrides = {"NEWSCRAWLER_PROGRESS_INTERVAL": args.progress, "NEWSCRAWLER_REGISTRY": str(args.registry)}
+    overrides = {"NEWSCRAWLER_PROGRESS_INTERVAL": args.progress, "NEWSCRAWLER_REGISTRY": str(args.registry),
+                 "NEWSCRAWLER_ALERT_WINDOW": args.alert_window}
     if args.max_pages is not None:
         overrides["NEWSCRAWLER_MAX_PAGES_PER_SITE"] = args.max_pages
     overrides.update(_parse_set(args.set))
+    try:
+        sinks = sinks_from(args.sink)
+    except ValueError as exc:
+        print(f"newscrawler: {exc}", file=sys.stderr)
+        return 2
     run_id = run_crawl(sites, args.db, overrides, args.log_level)
     print(format_summary(run_summary(args.db, run_id)))
+    if not args.no_deliver:
+        result = deliver(args.db, sinks)
+        print(f"\nalerts: {result['delivered']} delivered, {result['failed']} failed, {result['pending']} pending")
     print(f"\ndatabase: {args.db}")
     return 0
+
+
+def _alert_window(value: str) -> str:
+    if value.strip().lower() == "all" or value.strip().isdigit():
+        return value.strip().lower()
+    raise argparse.ArgumentTypeError("expected a number of days or 'all'")
 
 
 # -- demo ---------------------------------------------------------------------------------------
@@ -77,18 +94,59 @@ def cmd_demo(args) -> int:
             print(f"  {name:<14} {base}")
         registry = parse_registry(web.registry_text())
         print(f"\ncrawling {len(registry)} sites into {db_path} ...\n", flush=True)
-        run_id = run_crawl(list(registry.values()), db_path, LOOPBACK_SETTINGS, args.log_level)
+        run_id = run_crawl(list(registry.values()), db_path,
+                           {**LOOPBACK_SETTINGS, "NEWSCRAWLER_ALERT_WINDOW": "all"}, args.log_level)
     print(format_summary(run_summary(db_path, run_id)))
     print("(the demo sites link to a few pages that are deliberately broken: the http_404 and http_500 errors are expected)")
     alerts = recent_alerts(db_path, since=started)
     if alerts:
-        print("\nalerts:")
+        print(f"\nalerts ({len(alerts)}; the demo treats every announcement as new: --alert-window all):")
         for a in alerts:
-            print(f"  [{a['kind']}] {a['title']}  {a['article_url']}")
+            names = json.loads(a["payload"]).get("clusters") or []
+            shown = ", ".join(names[:3]) + (f" … (+{len(names) - 3})" if len(names) > 3 else "")
+            print(f"  #{a['id']} [{a['kind']}] {a['title']}\n      {shown or '(no names given)'}")
     else:
         print("\nalerts: none raised in this run")
     print(f"\nexplore it: sqlite3 {db_path} \"SELECT source, published_at, language, title FROM articles\"")
     return 0
+
+
+# -- alerts -------------------------------------------------------------------------------------
+
+def cmd_alerts(args) -> int:
+    from newscrawler.alerts.delivery import alert_rows, deliver_pending
+    from newscrawler.alerts.sinks import alert_text, sinks_from
+    from newscrawler.db import open_db
+
+    if not Path(args.db).exists():
+        print(f"newscrawler: no database at {args.db}", file=sys.stderr)
+        return 2
+    db = open_db(args.db)
+    try:
+        if args.deliver:
+            try:
+                sinks = sinks_from(args.sink)
+            except ValueError as exc:
+                print(f"newscrawler: {exc}", file=sys.stderr)
+                return 2
+            result = deliver_pending(db, sinks, ignore_backoff=args.now)
+            print(f"{result['delivered']} delivered, {result['failed']} failed, {result['pending']} pending",
+                  file=sys.stderr)
+            return 0 if not result["failed"] else 1
+        where = "" if args.all else "WHERE delivered_at IS NULL"
+        rows = list(reversed(alert_rows(db, where, limit=args.limit)))
+        if args.json:
+            for row in rows:
+                print(json.dumps(row, ensure_ascii=False))
+        elif not rows:
+            print("no alerts" + ("" if args.all else " pending (use --all for delivered ones)"))
+        for row in rows if not args.json else []:
+            state = f"delivered {row['delivered_at']}" if row["delivered_at"] else \
+                f"pending, {row['attempts']} attempts" + (f", last error: {row['last_error']}" if row["last_error"] else "")
+            print(f"#{row['id']} {row['created_at']} [{row['kind']}] ({state})\n{alert_text(row)}\n")
+        return 0
+    finally:
+        db.close()
 
 
 # -- extract ------------------------------------------------------------------------------------
@@ -112,6 +170,7 @@ def _text_as_html(text: str) -> str:
 
 
 def extract_one(path_or_url: str, url: str | None = None, hints: dict | None = None) -> dict:
+    from newscrawler.detect.analysis import analyse_clusters
     from newscrawler.extract.charset import decode_html
     from newscrawler.extract.page import analyse_page
 
@@ -121,7 +180,7 @@ def extract_one(path_or_url: str, url: str | None = None, hints: dict | None = N
         html = _text_as_html(html)
     page_url = url or fetched_url or Path(path_or_url).resolve().as_uri()
     result = analyse_page(html, page_url, hints, now=datetime.now(timezone.utc))
-    result["cluster"] = None   # filled by the change detector once it exists (see docs/schema.md)
+    result["cluster"] = analyse_clusters(result["title"], result["text"], result["language"]).as_dict()
     return result
 
 
@@ -175,6 +234,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help="requests per site and crawl (default: NEWSCRAWLER_MAX_PAGES_PER_SITE, 2000)")
     crawl.add_argument("--progress", type=float, default=30, metavar="SECONDS",
                        help="seconds between progress lines on stderr, 0 = none (default: %(default)s)")
+    crawl.add_argument("--alert-window", type=_alert_window, default="30", metavar="DAYS|all",
+                       help="a source's first crawl alerts only on announcements newer than this (default 30)")
+    crawl.add_argument("--sink", action="append", metavar="SPEC",
+                       help="deliver alerts here after the crawl (console, jsonl:PATH, webhook:URL, email:ADDR, "
+                            "atom:PATH); default NEWSCRAWLER_ALERT_SINKS or console")
+    crawl.add_argument("--no-deliver", action="store_true", help="leave new alerts pending in the outbox")
     crawl.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="a Scrapy setting")
     crawl.add_argument("--log-level", default="WARNING")
     crawl.set_defaults(func=cmd_crawl)
@@ -183,6 +248,18 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--db", default=str(DEMO_DB), help="demo database, emptied first (default: %(default)s)")
     demo.add_argument("--log-level", default="ERROR")
     demo.set_defaults(func=cmd_demo)
+
+    alerts = sub.add_parser("alerts", help="list alerts, or deliver the pending ones",
+                            description="Example: newscrawler alerts --deliver --sink webhook:https://hooks.example/x")
+    alerts.add_argument("--db", default=str(DEFAULT_DB), help="database (default: %(default)s)")
+    alerts.add_argument("--json", action="store_true", help="one JSON object per alert")
+    alerts.add_argument("--all", action="store_true", help="delivered alerts too")
+    alerts.add_argument("--limit", type=int, default=200)
+    alerts.add_argument("--deliver", action="store_true", help="send pending alerts to the sinks (exit 1 if any fail)")
+    alerts.add_argument("--sink", action="append", metavar="SPEC", help="console, jsonl:PATH, webhook:URL, "
+                        "email:ADDR, atom:PATH (default NEWSCRAWLER_ALERT_SINKS or console)")
+    alerts.add_argument("--now", action="store_true", help="retry failed alerts now, ignoring their backoff")
+    alerts.set_defaults(func=cmd_alerts)
 
     extract = sub.add_parser("extract", help="one page (file or URL) -> JSON on stdout",
                              description="Example: newscrawler extract page.html --url https://site/news/1.html")

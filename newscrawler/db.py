@@ -90,7 +90,23 @@ def _migration_3(db: sqlite_utils.Database) -> None:
     db["article_urls"].create_index(["article_id"])
 
 
-MIGRATIONS = [_migration_1, _migration_2, _migration_3]
+def _migration_4(db: sqlite_utils.Database) -> None:
+    """The change detector's memory and the alert outbox's delivery state."""
+    db["articles"].add_column("cluster_label", str)      # announcement, call, other
+    db["articles"].add_column("cluster", str)            # the analysis, JSON
+    for column, kind in (("article_id", int), ("source", str), ("items", str), ("language", str),
+                         ("updated_at", str), ("alerted", int)):
+        db["cluster_lists"].add_column(column, kind)
+    db["cluster_lists"].create_index(["article_id"])
+    db["clusters"].add_column("first_list_id", int)
+    db["alerts"].add_column("source", str)
+    db["alerts"].add_column("next_attempt_at", str)
+    db["alert_deliveries"].create({"alert_id": int, "sink": str, "delivered_at": str, "attempts": int,
+                                   "last_error": str}, pk=("alert_id", "sink"),
+                                  foreign_keys=[("alert_id", "alerts", "id")], defaults={"attempts": 0})
+
+
+MIGRATIONS = [_migration_1, _migration_2, _migration_3, _migration_4]
 
 
 def open_db(path: str | Path = DEFAULT_DB) -> sqlite_utils.Database:
@@ -116,7 +132,8 @@ def record_event(db: sqlite_utils.Database, kind: str, article_id: int | None, p
 
 
 ARTICLE_FIELDS = ("title", "published_at", "modified_at", "published_raw", "date_source", "language",
-                  "language_confidence", "text", "content_hash", "fetched_url", "encoding", "listing_raw")
+                  "language_confidence", "text", "content_hash", "fetched_url", "encoding", "listing_raw",
+                  "cluster_label", "cluster")
 
 
 def remember_url(db: sqlite_utils.Database, url: str | None, article_id: int, now: str,
@@ -138,9 +155,9 @@ def store_article(db: sqlite_utils.Database, row: dict, now: str, *, signature=N
     """Insert or update one article by canonical URL; returns (status, article id):
 
     ``new``        stored; not a duplicate of anything stored before;
-    ``duplicate``  either the same text is already stored under another URL (nothing is
-                   inserted; the URL is remembered as an alias and the existing id returned), or
-                   a near duplicate of an earlier article (stored, ``duplicate_of`` = the earliest);
+    ``duplicate``  the same text is already stored under another URL: nothing is inserted, the
+                   URL is remembered as an alias and the existing id returned;
+    ``near_duplicate``  stored, ``duplicate_of`` = the earliest article it copies;
     ``updated``    same URL, changed text: old text kept in article_versions, version + 1;
     ``unchanged``  same URL, same text: only last_seen_at (and the HTTP validators) move.
     Every status but unchanged appends an event. Runs inside the caller's transaction."""
@@ -172,7 +189,7 @@ def store_article(db: sqlite_utils.Database, row: dict, now: str, *, signature=N
             record_event(db, "article_duplicate", article_id,
                          {**event, "duplicate_of": original.article_id, "exact": False,
                           "similarity": round(original.similarity, 3), "via": original.via}, now)
-            return "duplicate", article_id
+            return "near_duplicate", article_id
         record_event(db, "article_new", article_id, event, now)
         return "new", article_id
     article_id, old_hash, version, old_title, old_text, old_published, stored_from = existing

@@ -2,7 +2,8 @@
 
 A downloader middleware. Listing pages, feeds and sitemaps are always fetched (that is where new
 articles appear); a link to a URL in ``article_urls`` is skipped unless its article is due for a
-refresh (``refresh_after`` of the site, else ``NEWSCRAWLER_REFRESH_AFTER``), and a refresh is a
+refresh (``refresh_after`` of the site, else ``NEWSCRAWLER_REFRESH_AFTER``; cluster announcements
+after ``NEWSCRAWLER_REFRESH_ANNOUNCEMENTS_AFTER``, since lists get corrected), and a refresh is a
 conditional request (If-None-Match / If-Modified-Since from the stored validators), so an
 unchanged page costs a 304 and no body. Reads the database only; the store writes it.
 """
@@ -26,10 +27,13 @@ class AlreadyArchived(IgnoreRequest):
 
 
 class IncrementalMiddleware:
-    def __init__(self, crawler, db_path: str, refresh_after: timedelta | None):
+    def __init__(self, crawler, db_path: str, refresh_after: timedelta | None,
+                 refresh_announcements_after: timedelta | None = None):
         self.crawler = crawler
         self.db_path = db_path
         self.refresh_after = refresh_after
+        # cluster lists get corrected and extended: their pages are re-checked sooner
+        self.refresh_announcements_after = refresh_announcements_after
         self.conn: sqlite3.Connection | None = None
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
@@ -39,7 +43,8 @@ class IncrementalMiddleware:
         s = crawler.settings
         if not s.getbool("NEWSCRAWLER_INCREMENTAL"):
             raise NotConfigured
-        return cls(crawler, s.get("NEWSCRAWLER_DB"), parse_duration(s.get("NEWSCRAWLER_REFRESH_AFTER")))
+        return cls(crawler, s.get("NEWSCRAWLER_DB"), parse_duration(s.get("NEWSCRAWLER_REFRESH_AFTER")),
+                   parse_duration(s.get("NEWSCRAWLER_REFRESH_ANNOUNCEMENTS_AFTER")))
 
     def spider_opened(self, spider):
         from newscrawler.db import open_db
@@ -62,12 +67,16 @@ class IncrementalMiddleware:
         if meta.get("kind") != "page" or meta.get("start") or self.conn is None:
             return None
         row = self.conn.execute(
-            "SELECT last_fetched_at, etag, last_modified FROM article_urls WHERE url = ?", [request.url]).fetchone()
+            "SELECT u.last_fetched_at, u.etag, u.last_modified, a.cluster_label FROM article_urls u "
+            "JOIN articles a ON a.id = u.article_id WHERE u.url = ?", [request.url]).fetchone()
         if row is None:
             return None
         source = meta.get("source")
-        last_fetched, etag, last_modified = row
+        last_fetched, etag, last_modified, label = row
         refresh = self._refresh_after(source)
+        if label == "announcement" and self.refresh_announcements_after is not None:
+            refresh = min(refresh, self.refresh_announcements_after) if refresh is not None \
+                else self.refresh_announcements_after
         due = refresh is not None and (
             not last_fetched
             or datetime.fromisoformat(last_fetched) + refresh <= datetime.now(timezone.utc))

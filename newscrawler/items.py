@@ -41,6 +41,8 @@ class Article:
     signature: list | None = None             # MinHash values (dedup/signature.py), None for short texts
     signature_size: int = 0                   # distinct shingles behind the signature
     doc_numbers: list = field(default_factory=list)   # official document numbers the text is about
+    # set by the cluster-analysis pipeline
+    cluster: dict | None = None               # {label, clusters, count, year, issuer}
     # set by the store pipeline
     store_status: str | None = None           # new, updated, unchanged, duplicate
     article_id: int | None = None

@@ -18,6 +18,7 @@ def progress_line(counts: dict[str, dict], elapsed: float) -> str:
     pages = sum(c.get("pages", 0) for c in counts.values())
     stored = sum(c.get("articles_new", 0) + c.get("articles_updated", 0) for c in counts.values())
     seen = sum(c.get("articles_unchanged", 0) + c.get("articles_duplicate", 0) for c in counts.values())
+    stored += sum(c.get("articles_near_duplicate", 0) for c in counts.values())
     errors = sum(sum(c["errors"].values()) for c in counts.values())
     rate = pages / elapsed * 60 if elapsed > 0 else 0.0
     return (f"progress: {pages} pages ({rate:.0f}/min), {stored} articles new or updated, "

@@ -60,7 +60,7 @@ class CrawlRunRecorder:
                 "finished_at": finished, "pages_fetched": c.get("pages", 0),
                 "articles_new": c.get("articles_new", 0), "articles_updated": c.get("articles_updated", 0),
                 "articles_unchanged": c.get("articles_unchanged", 0),
-                "articles_duplicate": c.get("articles_duplicate", 0),
+                "articles_duplicate": c.get("articles_duplicate", 0) + c.get("articles_near_duplicate", 0),
                 "errors_total": sum(c["errors"].values()),
                 "errors": json.dumps(c["errors"], sort_keys=True), "finish_reason": reason,
             })

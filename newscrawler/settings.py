@@ -17,6 +17,8 @@ NEWSCRAWLER_COMMIT_SECONDS = 5.0        # ... or this long, whichever comes firs
 NEWSCRAWLER_PROGRESS_INTERVAL = 0       # seconds between progress lines on stderr; 0 = off
 NEWSCRAWLER_INCREMENTAL = True          # skip article pages already archived (newscrawler/incremental.py)
 NEWSCRAWLER_REFRESH_AFTER = "30d"       # ... unless this old: then re-fetch conditionally ("never", "0")
+NEWSCRAWLER_REFRESH_ANNOUNCEMENTS_AFTER = "1d"   # cluster-list pages are re-checked sooner: lists get corrected
+NEWSCRAWLER_ALERT_WINDOW = "30"         # days; a source's first crawl alerts only on newer announcements; "all"
 
 # --- politeness -------------------------------------------------------------------------------
 USER_AGENT = "newscrawler/0.1 (industrial-policy news archive; Scrapy)"
@@ -48,6 +50,8 @@ ITEM_PIPELINES = {
     "newscrawler.pipelines.language.LanguagePipeline": 200,
     "newscrawler.pipelines.dates.DatesPipeline": 300,
     "newscrawler.pipelines.dedup.DedupKeysPipeline": 400,
+    "newscrawler.pipelines.clusters.ClusterAnalysisPipeline": 450,
+    # the writer: article, dedup index, cluster lists and alerts in one transaction
     "newscrawler.pipelines.store.StorePipeline": 500,
 }
 EXTENSIONS = {

@@ -130,6 +130,8 @@ def test_demo_crawls_the_bundled_sites(tmp_path):
     result = run_cli("demo", "--db", str(db))
     total = sum(len(e["articles"]) for e in EXPECTED.values())
     assert query(db, "SELECT count(*) AS n FROM articles")[0]["n"] == total
-    for site_id in ("ru-smolensk-67c", "cn-miit", "ko-industry", "en-ministry"):
+    for site_id in ("ru-smolensk-67c", "cn-miit", "ko-industry", "en-ministry", "cn-province", "en-regional"):
         assert site_id in result.stdout
-    assert "alerts:" in result.stdout
+    alerts = query(db, "SELECT kind, title FROM alerts")
+    assert alerts and f"alerts ({len(alerts)};" in result.stdout
+    assert {a["kind"] for a in alerts} <= {"new_cluster_list", "new_clusters"}

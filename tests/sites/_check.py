@@ -1,7 +1,9 @@
 """Consistency check for the static fixture sites (run: python tests/sites/_check.py).
 
 Not served (leading underscore). Verifies encodings, expected.json paths/phrases,
-that every internal link resolves, and the discovery-only rules of en_ministry.
+that every internal link resolves, and the discovery-only rules of en_ministry; then the same
+for state 2 (each site's `_state2/` files laid over its files, as fixtureweb serves them with
+--state 2) plus state2_expected.json: new articles, changed list pages and the expected alerts.
 """
 import html, json, pathlib, re, sys, tomllib
 from urllib.parse import urljoin, urlsplit
@@ -12,6 +14,8 @@ ENC = {'ru_smolensk': 'cp1251', 'cn_miit': 'gb18030', 'ko_industry': 'euc-kr', '
 STRICT_EXTRA = {'cn_miit': 'gb2312'}          # cn pages declare gb2312: keep them inside that subset
 BODY_START = re.compile(r'<div (?:class="news-text"|id="con_con"[^>]*|class="view-con"[^>]*|class="govspeak")>')
 HTML_EXT = ('.html', '.htm', '.php', '.jsp', '.do')
+LABELS = {'announcement', 'call', 'other'}
+STATE2 = json.loads((HERE / 'state2_expected.json').read_text('utf-8'))
 errors, warnings = [], []
 
 def err(site, msg): errors.append(f'[{site}] {msg}')
@@ -48,15 +52,50 @@ def body_of(text):
             return text[m.end(): i + t.start()]
     return None
 
-def check_site(site_dir):
+def site_files(site_dir, state=1):
+    """{relative path: file} as fixtureweb serves the site in `state` (hidden: any part starting with _)."""
+    files = {p.relative_to(site_dir).as_posix(): p for p in site_dir.rglob('*') if p.is_file()}
+    served = {r: p for r, p in files.items()
+              if not any(part.startswith('_') for part in r.split('/')) and r != 'expected.json'}
+    overlay = site_dir / f'_state{state}'
+    if state > 1 and overlay.is_dir():
+        for p in overlay.rglob('*'):
+            if p.is_file():
+                served[p.relative_to(overlay).as_posix()] = p
+    return served
+
+def check_cluster(site, path, c, body):
+    """The article's `cluster` label: {label, clusters, count}; every name written in the body."""
+    if not isinstance(c, dict) or set(c) != {'label', 'clusters', 'count'}:
+        err(site, f'{path}: cluster must be {{label, clusters, count}}: {c!r}'); return
+    if c['label'] not in LABELS: err(site, f'{path}: cluster label {c["label"]!r}')
+    if c['label'] == 'announcement':
+        if not isinstance(c['count'], int) or c['count'] < len(c['clusters']) or c['count'] < 1:
+            err(site, f'{path}: announcement count {c["count"]!r} for {len(c["clusters"])} names')
+    elif c['count'] is not None:
+        err(site, f'{path}: count must be null for {c["label"]}')
+    if len(set(c['clusters'])) != len(c['clusters']): err(site, f'{path}: duplicate cluster names')
+    text = html.unescape(body)
+    for n in c['clusters']:
+        if n not in text: err(site, f'{path}: cluster name not in body: {n!r}')
+
+def check_site(site_dir, state=1):
     site = site_dir.name
     conf = tomllib.loads((site_dir / '_server.toml').read_text('utf-8'))
     exp = json.loads((site_dir / 'expected.json').read_text('utf-8'))
     ctypes = conf.get('content_types', {})
     status = conf.get('status', {})
     enc = ENC[site]
-    files = {p.relative_to(site_dir).as_posix(): p for p in site_dir.rglob('*') if p.is_file()}
-    served = {r: p for r, p in files.items() if not r.split('/')[-1].startswith('_') and r != 'expected.json'}
+    served = site_files(site_dir, state)
+    new = {k.split(':', 1)[1]: a for k, a in STATE2['new_articles'].items() if k.split(':', 1)[0] == site}
+    if state == 1:
+        for path in new:
+            if url_to_file(path) in served: err(site, f'new article {path} already served in state 1')
+    else:
+        site = f'{site} state {state}'
+        changed = {k.split(':', 1)[1]: c for k, c in STATE2['changed_articles'].items() if k.split(':', 1)[0] == site_dir.name}
+        arts = {p: (dict(a, cluster=changed[p]['cluster']) if 'cluster' in changed.get(p, {}) else a) for p, a in exp['articles'].items()}
+        exp = dict(exp, articles={**arts, **new})
     disallow = []
     if 'robots.txt' in served:
         disallow = [l.split(':', 1)[1].strip() for l in served['robots.txt'].read_text('utf-8').splitlines() if l.lower().startswith('disallow:')]
@@ -127,6 +166,11 @@ def check_site(site_dir):
         for x in a['excludes']:
             if x not in t: err(site, f'{path}: exclude phrase not in page: {x!r}')
             elif x in body or x in html.unescape(body): err(site, f'{path}: exclude phrase inside body: {x!r}')
+        if 'cluster' not in a: err(site, f'{path}: no cluster label')
+        else: check_cluster(site, path, a['cluster'], body)
+        if state > 1 and path in new:
+            if 'sitemap.xml' in served and path not in linked_from_sitemap: err(site, f'{path}: new article not in sitemap.xml')
+            if 'news/feed.xml' in served and path not in linked_from_feed: err(site, f'{path}: new article not in the feed')
         oi = a.get('only_in')
         if oi == 'sitemap':
             if path in linked_from_html or path in linked_from_feed or path not in linked_from_sitemap:
@@ -139,10 +183,64 @@ def check_site(site_dir):
     for na in exp['not_articles']:
         if na in exp['articles']: err(site, f'{na} in both articles and not_articles')
     print(f'{site}: {len(served)} served files, {len(exp["articles"])} articles')
+    return texts
 
+def check_state2(texts1, texts2):
+    """state2_expected.json against the two states of the sites."""
+    new, changed = STATE2['new_articles'], STATE2['changed_articles']
+    for key, ch in changed.items():
+        site, path = key.split(':', 1)
+        rel = url_to_file(path)
+        if not (HERE / site / '_state2' / rel).is_file():
+            err(site, f'changed article {path}: no _state2/{rel}'); continue
+        if rel not in texts1.get(site, {}): err(site, f'changed article {path}: not a state-1 page'); continue
+        t1, t2 = texts1[site][rel], texts2[site][rel]
+        b1, b2 = body_of(t1) or '', body_of(t2) or ''
+        if t1 == t2: err(site, f'changed article {path}: state 2 identical to state 1')
+        if not ch['added'] and not ch['removed']: err(site, f'changed article {path}: nothing added or removed')
+        for n in ch['added']:
+            if n not in b2: err(site, f'{path}: added name not in state-2 body: {n!r}')
+            if n in t1: err(site, f'{path}: added name already on the state-1 page: {n!r}')
+        for n in ch['removed']:
+            if n in t2: err(site, f'{path}: removed name still on the state-2 page: {n!r}')
+            if n not in b1: err(site, f'{path}: removed name not in the state-1 body: {n!r}')
+        if 'cluster' in ch:
+            check_cluster(site, path, ch['cluster'], b2)
+            old = json.loads((HERE / site / 'expected.json').read_text('utf-8'))['articles'][path]['cluster']['clusters']
+            if sorted(ch['cluster']['clusters']) != sorted(set(old) - set(ch['removed']) | set(ch['added'])):
+                err(site, f'{path}: state-2 clusters are not the state-1 ones with added/removed applied')
+    seen = set()
+    for al in STATE2['expected_alerts']:
+        key, kind = al['article'], al['kind']
+        seen.add(key)
+        if kind == 'new_cluster_list':
+            a = new.get(key)
+            if a is None: err('state2', f'alert {kind} for {key}: not a new article'); continue
+            if a['cluster']['label'] != 'announcement': err('state2', f'alert {kind} for {key}: not an announcement')
+            if al['clusters'] != a['cluster']['clusters']: err('state2', f'alert {kind} for {key}: clusters differ from the article')
+            old_names = {n for s in texts1 for p in json.loads((HERE / s / 'expected.json').read_text('utf-8'))['articles'].values()
+                         for n in p.get('cluster', {}).get('clusters', [])}
+            if old_names & set(al['clusters']): err('state2', f'alert {kind} for {key}: names already listed in state 1: {old_names & set(al["clusters"])}')
+        elif kind == 'updated_cluster_list':
+            ch = changed.get(key)
+            if ch is None: err('state2', f'alert {kind} for {key}: not a changed article'); continue
+            if al['added'] != ch['added'] or al['removed'] != ch['removed']: err('state2', f'alert {kind} for {key}: added/removed differ')
+        else:
+            err('state2', f'alert kind {kind!r}')
+    for key, a in new.items():
+        if a['cluster']['label'] == 'announcement' and key not in seen: err('state2', f'{key}: announcement without an expected alert')
+    for key in changed:
+        if key not in seen: err('state2', f'{key}: changed list without an expected alert')
+    print(f'state 2: {len(new)} new articles, {len(changed)} changed, {len(STATE2["expected_alerts"])} alerts')
+
+texts1, texts2 = {}, {}
 for d in sorted(HERE.iterdir()):
     if d.is_dir() and (d / 'expected.json').exists():   # hostile/ is checked by its own test
-        check_site(d)
+        texts1[d.name] = check_site(d)
+for d in sorted(HERE.iterdir()):
+    if d.is_dir() and (d / 'expected.json').exists():
+        texts2[d.name] = check_site(d, state=2)
+check_state2(texts1, texts2)
 for w_ in warnings: print('WARN', w_)
 for e in errors: print('ERROR', e)
 print('OK' if not errors else f'{len(errors)} errors')

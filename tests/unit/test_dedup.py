@@ -137,7 +137,7 @@ def test_store_links_a_near_duplicate_and_logs_it(db):
     assert store_article(db, _row("https://a.org/1", EN), "2026-01-01", signature=signature(EN))[0] == "new"
     copy = "Originally published by the Department. " + EN
     status, new_id = store_article(db, _row("https://b.org/9", copy), "2026-01-02", signature=signature(copy))
-    assert status == "duplicate"
+    assert status == "near_duplicate"
     assert db["articles"].get(new_id)["duplicate_of"] == 1
     event = db.execute("SELECT kind, payload FROM events ORDER BY id DESC LIMIT 1").fetchone()
     assert event[0] == "article_duplicate" and '"via": "text"' in event[1] and '"exact": false' in event[1]

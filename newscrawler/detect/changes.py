@@ -1,0 +1,163 @@
+"""What is new: compare an announcement with what the database knows, and write alerts.
+
+Runs in the single database writer, inside the transaction that stores the article, so an
+article and its alerts are committed together (the outbox). ``record_analysis`` is called for
+every stored article the crawl met as new, updated or a near duplicate:
+
+* an article that is the same list as a known one (the same page changed, a near copy or a text
+  about the same document, or a text naming mostly the same clusters) updates that list: names
+  are compared item by item by their normalised key, never line by line;
+  - the same page changed: ``updated_cluster_list`` with the names added and removed;
+  - another page about it (a repost, a news report): its new names join the list, and only names
+    never seen anywhere raise ``new_clusters`` — the list itself is not alerted again;
+* otherwise a new list: ``new_cluster_list`` with all its names (those never seen marked new);
+* a source's first crawl is a baseline: announcements dated more than ``alert_window`` days before
+  the crawl are recorded as known without an alert (``None`` alerts on all).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from newscrawler.detect.analysis import ANNOUNCEMENT, normalise_name
+
+SAME_LIST_OVERLAP = 0.5   # share of the smaller list's names that makes two lists one
+
+
+@dataclass
+class ArticleFacts:
+    article_id: int
+    url: str
+    title: str | None
+    source: str
+    language: str | None
+    published_at: str | None
+    status: str                      # new, updated, duplicate (a stored near copy)
+    duplicate_of: int | None
+
+
+def _day(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value).date() if "T" in value else date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def in_baseline(published_at: str | None, first_crawl: bool, alert_window: int | None, now: datetime) -> bool:
+    """True when this announcement is old news on a source's first crawl: recorded, not alerted."""
+    if not first_crawl or alert_window is None:
+        return False
+    day = _day(published_at)
+    return day is not None and day < (now - timedelta(days=alert_window)).date()
+
+
+def _list_of(db, article_id: int) -> dict | None:
+    row = db.execute("SELECT id, items, article_url FROM cluster_lists WHERE article_id = ?", [article_id]).fetchone()
+    return {"id": row[0], "items": json.loads(row[1] or "[]"), "article_url": row[2]} if row else None
+
+
+def _same_list(db, facts: ArticleFacts, keys: set[str]) -> dict | None:
+    """A known list this announcement is about: its own (a changed page), its original's (a copy or
+    a text about the same document), or one sharing most of its names."""
+    for article_id in (facts.article_id, facts.duplicate_of):
+        if article_id:
+            found = _list_of(db, article_id)
+            if found:
+                return found
+    if not keys:
+        return None
+    placeholders = ",".join("?" * len(keys))
+    counts: dict[int, int] = {}
+    for (list_id,) in db.execute(f"SELECT first_list_id FROM clusters WHERE normalized_name IN ({placeholders})",
+                                 sorted(keys)):
+        if list_id:
+            counts[list_id] = counts.get(list_id, 0) + 1
+    for list_id, shared in sorted(counts.items(), key=lambda kv: -kv[1]):
+        row = db.execute("SELECT id, items, article_url FROM cluster_lists WHERE id = ?", [list_id]).fetchone()
+        items = json.loads(row[1] or "[]")
+        if shared >= SAME_LIST_OVERLAP * min(len(items), len(keys)):
+            return {"id": row[0], "items": items, "article_url": row[2]}
+    return None
+
+
+def _new_names(db, names: list[str]) -> list[str]:
+    """Names no list has carried before."""
+    out = []
+    for name in names:
+        if db.execute("SELECT 1 FROM clusters WHERE normalized_name = ?", [normalise_name(name)]).fetchone() is None:
+            out.append(name)
+    return out
+
+
+def _remember_clusters(db, names: list[str], list_id: int, facts: ArticleFacts, country: str | None, now: str):
+    for name in names:
+        db.execute("INSERT OR IGNORE INTO clusters (name, normalized_name, country, first_seen_at, "
+                   "first_article_url, first_list_id) VALUES (?, ?, ?, ?, ?, ?)",
+                   [name, normalise_name(name), country, now, facts.url, list_id])
+
+
+def _alert(db, kind: str, facts: ArticleFacts, payload: dict, now: str) -> dict:
+    payload = {"source": facts.source, "language": facts.language, "article_url": facts.url,
+               "published_at": facts.published_at, **payload}
+    alert_id = db["alerts"].insert({
+        "kind": kind, "created_at": now, "article_url": facts.url, "title": facts.title,
+        "payload": json.dumps(payload, ensure_ascii=False), "attempts": 0, "source": facts.source,
+    }).last_pk
+    db["events"].insert({"at": now, "kind": "alert", "article_id": facts.article_id,
+                         "payload": json.dumps({"alert_id": alert_id, "kind": kind}, ensure_ascii=False)})
+    return {"id": alert_id, "kind": kind, **payload}
+
+
+COUNTRY_BY_LANGUAGE = {"zh": "CN", "ru": "RU", "ko": "KR"}
+
+
+def record_analysis(db, facts: ArticleFacts, analysis: dict, now: str, *, baseline: bool) -> list[dict]:
+    """Update clusters / cluster_lists for one analysed article and write its alerts (if any)."""
+    if analysis.get("label") != ANNOUNCEMENT:
+        return []
+    names = analysis.get("clusters") or []
+    keys = {normalise_name(n) for n in names}
+    country = COUNTRY_BY_LANGUAGE.get(facts.language or "")
+    known = _same_list(db, facts, keys)
+    common = {"clusters": names, "count": analysis.get("count") or len(names), "year": analysis.get("year"),
+              "issuer": analysis.get("issuer")}
+    if known is None:
+        fresh = _new_names(db, names)
+        list_id = db["cluster_lists"].insert({
+            "title": facts.title, "issuer": analysis.get("issuer"), "year": analysis.get("year"),
+            "count": common["count"], "article_url": facts.url, "first_seen_at": now,
+            "article_id": facts.article_id, "source": facts.source, "items": json.dumps(names, ensure_ascii=False),
+            "language": facts.language, "updated_at": now, "alerted": 0 if baseline else 1,
+        }).last_pk
+        _remember_clusters(db, names, list_id, facts, country, now)
+        if baseline:
+            return []
+        return [_alert(db, "new_cluster_list", facts, {**common, "new_clusters": fresh, "list_id": list_id}, now)]
+    old_keys = {normalise_name(n): n for n in known["items"]}
+    if known["article_url"] == facts.url and facts.status == "updated":
+        added = [n for n in names if normalise_name(n) not in old_keys]
+        removed = [n for k, n in old_keys.items() if k not in keys]
+        fresh = _new_names(db, added)
+        db["cluster_lists"].update(known["id"], {"items": json.dumps(names, ensure_ascii=False),
+                                                 "count": common["count"], "updated_at": now})
+        _remember_clusters(db, added, known["id"], facts, country, now)
+        if not (added or removed) or baseline:
+            return []
+        return [_alert(db, "updated_cluster_list", facts,
+                       {**common, "diff": {"added": added, "removed": removed}, "new_clusters": fresh,
+                        "list_id": known["id"]}, now)]
+    # another page about a known list: it adds to the list, and alerts only on names never seen
+    added = [n for n in names if normalise_name(n) not in old_keys]
+    fresh = _new_names(db, added)
+    if added:
+        db["cluster_lists"].update(known["id"], {"items": json.dumps(known["items"] + added, ensure_ascii=False),
+                                                 "updated_at": now})
+        _remember_clusters(db, added, known["id"], facts, country, now)
+    if not fresh or baseline:
+        return []
+    return [_alert(db, "new_clusters", facts, {**common, "clusters": fresh, "count": len(fresh),
+                                               "list_id": known["id"], "list_url": known["article_url"]}, now)]
