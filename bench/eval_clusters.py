@@ -1,6 +1,7 @@
 """Precision and recall of the cluster-announcement classifier, per label and language, on the
-labelled texts in tests/data/cluster_texts_*.jsonl; and how many of the expected cluster names
-are extracted.
+labelled texts in tests/data/cluster_texts_*.jsonl and the labelled articles of the fixture web
+(tests/sites/*/expected.json, state 2 included, read through the real extraction); and how many
+of the expected cluster names are extracted.
 
     python -m bench.eval_clusters [-v]
 """
@@ -11,6 +12,7 @@ import argparse
 import json
 import sys
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 from newscrawler.detect.analysis import ANNOUNCEMENT, CALL, OTHER, analyse_clusters, normalise_name
@@ -19,11 +21,47 @@ DATA_DIR = Path(__file__).resolve().parents[1] / "tests" / "data"
 LABELS = (ANNOUNCEMENT, CALL, OTHER)
 
 
+SITES_DIR = Path(__file__).resolve().parents[1] / "tests" / "sites"
+
+
+def _fixture_page(site_dir: Path, path: str) -> Path:
+    rel = path.lstrip("/").replace("?", "@")
+    if rel == "" or rel.endswith("/"):
+        rel += "index.html"
+    later = site_dir / "_state2" / rel
+    return later if later.is_file() else site_dir / rel
+
+
+@lru_cache(maxsize=1)
+def _fixture_articles() -> tuple:
+    from newscrawler.extract.charset import decode_html
+    from newscrawler.extract.page import analyse_page
+
+    rows = []
+    labelled = []
+    for expected in sorted(SITES_DIR.glob("*/expected.json")):
+        for path, article in json.loads(expected.read_text(encoding="utf-8"))["articles"].items():
+            labelled.append((expected.parent, path, article))
+    state2 = SITES_DIR / "state2_expected.json"
+    if state2.exists():
+        for key, article in json.loads(state2.read_text(encoding="utf-8"))["new_articles"].items():
+            site, path = key.split(":", 1)
+            labelled.append((SITES_DIR / site, path, article))
+    for site_dir, path, article in labelled:
+        if not article.get("cluster"):
+            continue
+        page = analyse_page(decode_html(_fixture_page(site_dir, path).read_bytes())[0], "http://fixture" + path)
+        rows.append({"id": f"{site_dir.name}:{path}", "lang": page["language"] or article["language"],
+                     "label": article["cluster"]["label"], "title": page["title"], "text": page["text"],
+                     "clusters": article["cluster"]["clusters"]})
+    return tuple(rows)
+
+
 def load_texts() -> list[dict]:
     rows = []
     for path in sorted(DATA_DIR.glob("cluster_texts_*.jsonl")):
         rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return rows
+    return rows + list(_fixture_articles())
 
 
 def evaluate(verbose: bool = False) -> dict:

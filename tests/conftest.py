@@ -24,20 +24,33 @@ for var in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy
     os.environ.pop(var, None)
 
 
-@pytest.fixture(scope="session")
-def fixture_web(tmp_path_factory):
-    """{"bases": {site name: base URL}, "registry": path of the resolved demo registry}."""
-    registry = tmp_path_factory.mktemp("web") / "sites.toml"
+def serve_fixture_web(registry: Path):
+    """Start the fixture web in a subprocess; returns (process, {name: base URL})."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "newscrawler.fixtureweb", "--registry-out", str(registry)],
         stdout=subprocess.PIPE, text=True, cwd=REPO,
     )
+    return proc, json.loads(proc.stdout.readline())
+
+
+@pytest.fixture(scope="session")
+def fixture_web(tmp_path_factory):
+    """{"bases": {site name: base URL}, "registry": path of the resolved demo registry}."""
+    registry = tmp_path_factory.mktemp("web") / "sites.toml"
+    proc, bases = serve_fixture_web(registry)
     try:
-        bases = json.loads(proc.stdout.readline())
         yield {"bases": bases, "registry": registry}
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def set_state(web: dict, state: int) -> None:
+    """Switch every site of a running fixture web to its state N (``_stateN/`` pages)."""
+    import urllib.request
+
+    for base in web["bases"].values():
+        urllib.request.urlopen(f"{base}/_fixtureweb/state?{state}", timeout=10).read()
 
 
 def run_cli(*args, check=True, timeout=300) -> subprocess.CompletedProcess:

@@ -136,7 +136,7 @@ class AtomSink:
         tmp.replace(self.path)
 
 
-def build_sink(spec: str):
+def build_sink(spec: str, env=os.environ):
     kind, _, arg = spec.partition(":")
     kind = kind.strip().lower()
     if kind == "console":
@@ -146,7 +146,7 @@ def build_sink(spec: str):
     if kind == "webhook" and arg:
         return WebhookSink(arg)
     if kind == "email" and arg:
-        return EmailSink(arg)
+        return EmailSink(arg, env)
     if kind == "atom" and arg:
         return AtomSink(arg)
     raise ValueError(f"unknown alert sink {spec!r}; use console, jsonl:PATH, webhook:URL, email:ADDR or atom:PATH")
@@ -158,4 +158,4 @@ def sinks_from(specs: list[str] | None, env=os.environ) -> list:
     if not specs:
         configured = env.get("NEWSCRAWLER_ALERT_SINKS", "")
         specs = [s for s in configured.replace(";", " ").split() if s] or ["console"]
-    return [build_sink(s) for s in specs]
+    return [build_sink(s, env) for s in specs]

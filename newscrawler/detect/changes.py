@@ -4,12 +4,12 @@ Runs in the single database writer, inside the transaction that stores the artic
 article and its alerts are committed together (the outbox). ``record_analysis`` is called for
 every stored article the crawl met as new, updated or a near duplicate:
 
-* an article that is the same list as a known one (the same page changed, a near copy or a text
-  about the same document, or a text naming mostly the same clusters) updates that list: names
-  are compared item by item by their normalised key, never line by line;
-  - the same page changed: ``updated_cluster_list`` with the names added and removed;
-  - another page about it (a repost, a news report): its new names join the list, and only names
-    never seen anywhere raise ``new_clusters`` — the list itself is not alerted again;
+* a list page that changed is compared with what the same page said before, item by item by the
+  names' normalised keys (never line by line): ``updated_cluster_list`` with the names added and
+  removed, and the known list follows;
+* an article about a known list (a near copy or a text about the same document, or a text naming
+  mostly the same clusters) adds its new names to that list, and only names never seen anywhere
+  raise ``new_clusters`` — the list itself is not alerted again;
 * otherwise a new list: ``new_cluster_list`` with all its names (those never seen marked new);
 * a source's first crawl is a baseline: announcements dated more than ``alert_window`` days before
   the crawl are recorded as known without an alert (``None`` alerts on all).
@@ -115,8 +115,10 @@ def _alert(db, kind: str, facts: ArticleFacts, payload: dict, now: str) -> dict:
 COUNTRY_BY_LANGUAGE = {"zh": "CN", "ru": "RU", "ko": "KR"}
 
 
-def record_analysis(db, facts: ArticleFacts, analysis: dict, now: str, *, baseline: bool) -> list[dict]:
-    """Update clusters / cluster_lists for one analysed article and write its alerts (if any)."""
+def record_analysis(db, facts: ArticleFacts, analysis: dict, now: str, *, baseline: bool,
+                    previous: dict | None = None) -> list[dict]:
+    """Update clusters / cluster_lists for one analysed article and write its alerts (if any).
+    ``previous``: the article's analysis before this change, for a page that changed."""
     if analysis.get("label") != ANNOUNCEMENT:
         return []
     names = analysis.get("clusters") or []
@@ -125,6 +127,25 @@ def record_analysis(db, facts: ArticleFacts, analysis: dict, now: str, *, baseli
     known = _same_list(db, facts, keys)
     common = {"clusters": names, "count": analysis.get("count") or len(names), "year": analysis.get("year"),
               "issuer": analysis.get("issuer")}
+    was_listing = previous is not None and previous.get("label") == ANNOUNCEMENT
+    if facts.status == "updated" and was_listing:
+        # the same page changed: compare its names item by item with what it said before
+        before = {normalise_name(n): n for n in previous.get("clusters") or []}
+        added = [n for n in names if normalise_name(n) not in before]
+        removed = [n for k, n in before.items() if k not in keys]
+        if known is not None:
+            items = [n for n in known["items"] if normalise_name(n) not in {normalise_name(r) for r in removed}]
+            items += [n for n in added if normalise_name(n) not in {normalise_name(i) for i in items}]
+            db["cluster_lists"].update(known["id"], {"items": json.dumps(items, ensure_ascii=False),
+                                                     "count": common["count"], "updated_at": now})
+        fresh = _new_names(db, added)
+        if known is not None:
+            _remember_clusters(db, added, known["id"], facts, country, now)
+        if not (added or removed) or baseline:
+            return []
+        return [_alert(db, "updated_cluster_list", facts,
+                       {**common, "diff": {"added": added, "removed": removed}, "new_clusters": fresh,
+                        "list_id": known["id"] if known else None}, now)]
     if known is None:
         fresh = _new_names(db, names)
         list_id = db["cluster_lists"].insert({
@@ -137,20 +158,9 @@ def record_analysis(db, facts: ArticleFacts, analysis: dict, now: str, *, baseli
         if baseline:
             return []
         return [_alert(db, "new_cluster_list", facts, {**common, "new_clusters": fresh, "list_id": list_id}, now)]
-    old_keys = {normalise_name(n): n for n in known["items"]}
-    if known["article_url"] == facts.url and facts.status == "updated":
-        added = [n for n in names if normalise_name(n) not in old_keys]
-        removed = [n for k, n in old_keys.items() if k not in keys]
-        fresh = _new_names(db, added)
-        db["cluster_lists"].update(known["id"], {"items": json.dumps(names, ensure_ascii=False),
-                                                 "count": common["count"], "updated_at": now})
-        _remember_clusters(db, added, known["id"], facts, country, now)
-        if not (added or removed) or baseline:
-            return []
-        return [_alert(db, "updated_cluster_list", facts,
-                       {**common, "diff": {"added": added, "removed": removed}, "new_clusters": fresh,
-                        "list_id": known["id"]}, now)]
-    # another page about a known list: it adds to the list, and alerts only on names never seen
+    # another page about a known list (a repost, a news report): it adds to the list, and alerts
+    # only on names never seen anywhere
+    old_keys = {normalise_name(n) for n in known["items"]}
     added = [n for n in names if normalise_name(n) not in old_keys]
     fresh = _new_names(db, added)
     if added:

@@ -89,23 +89,25 @@ class StorePipeline:
         }
         signature = Signature(np.asarray(item.signature, dtype=np.uint32), item.signature_size) \
             if item.signature else None
+        before = self.db.execute("SELECT cluster FROM articles WHERE url = ?", [item.url]).fetchone()
+        previous = json.loads(before[0]) if before and before[0] else None
         row["cluster_label"] = (item.cluster or {}).get("label")
         row["cluster"] = json.dumps(item.cluster, ensure_ascii=False) if item.cluster else None
         item.store_status, item.article_id = store_article(self.db, row, now, signature=signature,
                                                            doc_numbers=item.doc_numbers)
         self.stats.inc_value(f"newscrawler/source/{item.source}/articles_{item.store_status}")
         if item.store_status in ("new", "updated", "near_duplicate") and item.cluster:
-            self._detect_changes(item, now)
+            self._detect_changes(item, now, previous)
         self._count_and_maybe_commit()
         return item
 
-    def _detect_changes(self, item, now: str):
+    def _detect_changes(self, item, now: str, previous: dict | None):
         duplicate_of = self.db.execute("SELECT duplicate_of FROM articles WHERE id = ?", [item.article_id]).fetchone()
         facts = ArticleFacts(item.article_id, item.url, item.title, item.source, item.language, item.published_at,
                              item.store_status, duplicate_of[0] if duplicate_of else None)
         baseline = in_baseline(item.published_at, item.source in self.first_crawl, self.alert_window,
                                datetime.now(timezone.utc))
-        for alert in record_analysis(self.db, facts, item.cluster, now, baseline=baseline):
+        for alert in record_analysis(self.db, facts, item.cluster, now, baseline=baseline, previous=previous):
             self.stats.inc_value(f"newscrawler/source/{item.source}/alerts/{alert['kind']}")
             logger.info("alert %s: %s (%s)", alert["kind"], item.title, item.url)
         if baseline and item.cluster.get("label") == "announcement":
