@@ -146,7 +146,8 @@ def _en_names(text: str) -> list[str]:
     return names
 
 
-_EXTRACTORS = {"zh": _zh_names, "ko": _ko_names, "ru": _ru_names, "en": _en_names}
+_EXTRACTORS = {"zh": _zh_names, "ja": _zh_names, "ko": _ko_names, "ru": _ru_names, "uk": _ru_names,
+               "en": _en_names}
 
 
 def extract_names(text: str, language: str | None) -> list[str]:
