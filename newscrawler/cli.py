@@ -111,6 +111,69 @@ def cmd_demo(args) -> int:
     return 0
 
 
+# -- schedule and stats ---------------------------------------------------------------------------
+
+def cmd_schedule(args) -> int:
+    import signal
+
+    from newscrawler.alerts.sinks import sinks_from
+    from newscrawler.schedule import Scheduler
+    from newscrawler.sites import parse_duration
+
+    try:
+        sites = select_sites(load_registry(args.registry), args.sites)
+        sinks = sinks_from(args.sink)
+        every = parse_duration(args.every)
+    except (RegistryError, ValueError) as exc:
+        print(f"newscrawler: {exc}", file=sys.stderr)
+        return 2
+    crawl_args = ["--alert-window", args.alert_window, "--log-level", args.log_level]
+    for value in args.set:
+        crawl_args += ["--set", value]
+    scheduler = Scheduler(args.registry, Path(args.db), sites, default_every=every, crawl_args=crawl_args, sinks=sinks)
+    if args.once:
+        crawled = scheduler.run_once()
+        if not crawled:
+            scheduler.log("nothing due")
+        return 0
+    signal.signal(signal.SIGTERM, scheduler.request_stop)
+    signal.signal(signal.SIGINT, scheduler.request_stop)
+    scheduler.run_forever(args.tick)
+    return 0
+
+
+def cmd_stats(args) -> int:
+    from newscrawler.crawl import format_table
+    from newscrawler.db import open_db
+
+    if not Path(args.db).exists():
+        print(f"newscrawler: no database at {args.db}", file=sys.stderr)
+        return 2
+    db = open_db(args.db)
+    try:
+        rows = list(db.query(
+            "SELECT source, started_at, finished_at, pages_fetched, articles_new, articles_updated, "
+            "articles_unchanged, articles_duplicate, errors, finish_reason FROM ("
+            " SELECT *, row_number() OVER (PARTITION BY source ORDER BY started_at DESC, id DESC) AS n FROM crawl_runs"
+            ") WHERE n <= ? ORDER BY source, started_at DESC", [args.runs]))
+    finally:
+        db.close()
+    if not rows:
+        print("no crawls recorded yet")
+        return 0
+    table = [("source", "started (UTC)", "took", "pages", "new", "upd", "same", "dup", "errors", "end")]
+    for r in rows:
+        took = "-"
+        if r["finished_at"]:
+            took = f"{(datetime.fromisoformat(r['finished_at']) - datetime.fromisoformat(r['started_at'])).total_seconds():.0f}s"
+        errors = ", ".join(f"{k}:{v}" for k, v in sorted(json.loads(r["errors"] or "{}").items())) or "-"
+        table.append((r["source"], r["started_at"][:19].replace("T", " "), took, r["pages_fetched"], r["articles_new"],
+                      r["articles_updated"], r["articles_unchanged"], r["articles_duplicate"], errors,
+                      r["finish_reason"] or "unfinished"))
+    print(format_table(table))
+    return 0
+
+
 # -- alerts -------------------------------------------------------------------------------------
 
 def cmd_alerts(args) -> int:
@@ -248,6 +311,26 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--db", default=str(DEMO_DB), help="demo database, emptied first (default: %(default)s)")
     demo.add_argument("--log-level", default="ERROR")
     demo.set_defaults(func=cmd_demo)
+
+    schedule = sub.add_parser("schedule", help="crawl registered sites at their intervals, unattended",
+                              description="Example: newscrawler schedule --db /srv/news.db --every 6h  "
+                                          "(cron: newscrawler schedule --once)")
+    schedule.add_argument("sites", nargs="*", metavar="SITE_ID", help="registry ids (default: all)")
+    schedule.add_argument("--db", default=str(DEFAULT_DB), help="database (default: %(default)s)")
+    schedule.add_argument("--registry", type=Path, default=DEFAULT_REGISTRY)
+    schedule.add_argument("--every", default="6h", help="interval of sites without their own 'every' (default 6h)")
+    schedule.add_argument("--tick", type=float, default=30.0, help="seconds between checks for due sites")
+    schedule.add_argument("--once", action="store_true", help="crawl what is due now and exit (for cron / timers)")
+    schedule.add_argument("--alert-window", type=_alert_window, default="30", metavar="DAYS|all")
+    schedule.add_argument("--sink", action="append", metavar="SPEC", help="alert sinks (as for crawl)")
+    schedule.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="a Scrapy setting")
+    schedule.add_argument("--log-level", default="WARNING")
+    schedule.set_defaults(func=cmd_schedule)
+
+    stats = sub.add_parser("stats", help="the last crawls of each site, as a table")
+    stats.add_argument("--db", default=str(DEFAULT_DB), help="database (default: %(default)s)")
+    stats.add_argument("--runs", type=int, default=5, help="runs per site (default 5)")
+    stats.set_defaults(func=cmd_stats)
 
     alerts = sub.add_parser("alerts", help="list alerts, or deliver the pending ones",
                             description="Example: newscrawler alerts --deliver --sink webhook:https://hooks.example/x")

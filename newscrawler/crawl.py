@@ -61,17 +61,21 @@ def run_summary(db_path: str | Path, run_id: str) -> list[dict]:
     return rows
 
 
+def format_table(table: list[tuple]) -> str:
+    """Rows of values as aligned columns, the first row a header underlined."""
+    widths = [max(len(str(row[i])) for row in table) for i in range(len(table[0]))]
+    lines = ["  ".join(str(v).ljust(w) for v, w in zip(row, widths)).rstrip() for row in table]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
 def format_summary(rows: list[dict]) -> str:
-    header = ("source", "pages", "new", "updated", "unchanged", "dup", "stored", "errors")
-    table = [header]
+    table = [("source", "pages", "new", "updated", "unchanged", "dup", "stored", "errors")]
     for r in rows:
         errors = ", ".join(f"{k}:{v}" for k, v in sorted(r["errors"].items())) or "-"
         table.append((r["source"], r["pages_fetched"], r["articles_new"], r["articles_updated"],
                       r["articles_unchanged"], r["articles_duplicate"], r["articles_total"], errors))
-    widths = [max(len(str(row[i])) for row in table) for i in range(len(header))]
-    lines = ["  ".join(str(v).ljust(w) for v, w in zip(row, widths)).rstrip() for row in table]
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    return "\n".join(lines)
+    return format_table(table)
 
 
 def recent_alerts(db_path: str | Path, since: str | None = None) -> list[dict]:

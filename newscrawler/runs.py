@@ -46,8 +46,13 @@ class CrawlRunRecorder:
         return cls(crawler, s.get("NEWSCRAWLER_DB"), s.get("NEWSCRAWLER_RUN_ID") or uuid.uuid4().hex[:12])
 
     def spider_opened(self, spider):
+        """A row per source at once (finish_reason NULL while running), so a crawl that is killed
+        is visible as one that never finished."""
         self.started_at = utcnow()
         self.crawler.stats.set_value("newscrawler/run_id", self.run_id)
+        rows = [{"run_id": self.run_id, "source": source, "started_at": self.started_at}
+                for source in getattr(spider, "sites", {}) or {}]
+        self._write(lambda db: db["crawl_runs"].insert_all(rows))
 
     def spider_closed(self, spider, reason):
         counts = per_source_counts(self.crawler.stats.get_stats())
@@ -64,10 +69,24 @@ class CrawlRunRecorder:
                 "errors_total": sum(c["errors"].values()),
                 "errors": json.dumps(c["errors"], sort_keys=True), "finish_reason": reason,
             })
+
+        def finish(db):
+            for row in rows:
+                updated = db.execute("UPDATE crawl_runs SET finished_at = :finished_at, pages_fetched = :pages_fetched, "
+                                     "articles_new = :articles_new, articles_updated = :articles_updated, "
+                                     "articles_unchanged = :articles_unchanged, articles_duplicate = :articles_duplicate, "
+                                     "errors_total = :errors_total, errors = :errors, finish_reason = :finish_reason "
+                                     "WHERE run_id = :run_id AND source = :source", row).rowcount
+                if not updated:
+                    db["crawl_runs"].insert(row)
+
+        self._write(finish)
+        logger.info("recorded crawl run %s for %d source(s)", self.run_id, len(rows))
+
+    def _write(self, work) -> None:
         db = open_db(self.db_path)
         try:
             with db.atomic():
-                db["crawl_runs"].insert_all(rows)
+                work(db)
         finally:
             db.close()
-        logger.info("recorded crawl run %s for %d source(s)", self.run_id, len(rows))

@@ -45,6 +45,7 @@ class Site:
     selectors: dict = field(default_factory=dict)   # optional CSS hints: title, body, date, exclude
     include_subdomains: bool = True      # False for --url crawls: that host (and its www twin) only
     refresh_after: str | None = None     # re-fetch stored articles this old ("7d"); None: the global setting
+    every: str | None = None             # crawl interval for `newscrawler schedule` ("6h"); None: the default
 
     def allows(self, url: str) -> bool:
         """True when ``url`` is on one of the site's hosts (subdomains included)."""
@@ -177,6 +178,7 @@ def _site_from_entry(site_id: str, entry) -> Site:
         selectors=dict(selectors),
         include_subdomains=entry.get("include_subdomains", True),
         refresh_after=entry.get("refresh_after"),
+        every=entry.get("every"),
     )
 
 

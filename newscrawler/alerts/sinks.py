@@ -31,15 +31,18 @@ def alert_text(alert: dict) -> str:
     payload = alert["payload"]
     names = payload.get("clusters") or []
     head = {"new_cluster_list": "New cluster list", "new_clusters": "New clusters",
-            "updated_cluster_list": "Cluster list updated"}.get(alert["kind"], alert["kind"])
+            "updated_cluster_list": "Cluster list updated", "source_broken": "Source broken",
+            "source_quiet": "Source quiet"}.get(alert["kind"], alert["kind"])
     lines = [f"{head}: {alert.get('title') or ''}".strip()]
-    if alert["kind"] == "updated_cluster_list":
+    if payload.get("reason"):
+        pass   # the title says it
+    elif alert["kind"] == "updated_cluster_list":
         diff = payload.get("diff", {})
         lines.append(f"added: {', '.join(diff.get('added', [])) or '-'}; removed: {', '.join(diff.get('removed', [])) or '-'}")
     elif names:
         shown = ", ".join(names[:10]) + (f" … (+{len(names) - 10})" if len(names) > 10 else "")
         lines.append(f"{payload.get('count') or len(names)} clusters: {shown}")
-    lines.append(f"source: {payload.get('source')} · {alert.get('article_url')}")
+    lines.append(f"source: {payload.get('source')}" + (f" · {alert['article_url']}" if alert.get("article_url") else ""))
     return "\n".join(lines)
 
 

@@ -52,7 +52,7 @@ class StorePipeline:
 
     def open_spider(self):
         self.db = open_db(self.db_path)
-        crawled = {r[0] for r in self.db.execute("SELECT DISTINCT source FROM crawl_runs")}
+        crawled = {r[0] for r in self.db.execute("SELECT DISTINCT source FROM crawl_runs WHERE finished_at IS NOT NULL")}
         spider = self.crawler.spider if self.crawler is not None else None
         self.first_crawl = set(getattr(spider, "sites", {}) or {}) - crawled
         logger.info("storing articles in %s", self.db_path)
