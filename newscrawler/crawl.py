@@ -18,11 +18,20 @@ LOOPBACK_SETTINGS = {
 }
 
 
-def crawl_settings(db_path: str | Path, overrides: dict | None = None, log_level: str = "WARNING"):
+def crawl_settings(db_path: str | Path, overrides: dict | None = None, log_level: str = "WARNING",
+                   sites: list[Site] = ()):
+    """Scrapy settings for a crawl of ``sites``; the browser download handler only when one of
+    them may need it and Chromium is installed."""
     from scrapy.settings import Settings
+
+    from newscrawler.browser import browser_settings, find_chromium
 
     settings = Settings()
     settings.setmodule("newscrawler.settings", priority="project")
+    chromium = find_chromium((overrides or {}).get("NEWSCRAWLER_CHROMIUM") or settings.get("NEWSCRAWLER_CHROMIUM"))
+    if chromium and any(site.needs_browser() for site in sites):
+        for name, value in browser_settings(chromium).items():
+            settings.set(name, value, priority="project")
     settings.set("LOG_LEVEL", log_level, priority="cmdline")
     settings.set("NEWSCRAWLER_DB", str(db_path), priority="cmdline")
     for name, value in (overrides or {}).items():
@@ -40,7 +49,7 @@ def run_crawl(sites: list[Site], db_path: str | Path, overrides: dict | None = N
 
     from newscrawler.spiders.news import NewsSpider
 
-    settings = crawl_settings(db_path, overrides, log_level)
+    settings = crawl_settings(db_path, overrides, log_level, sites)
     open_db(db_path).close()   # create and migrate before any component opens it
     process = CrawlerProcess(settings)
     process.crawl(NewsSpider, sites=sites)

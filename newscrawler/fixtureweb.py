@@ -66,8 +66,9 @@ class FixtureSite:
         rel = path.lstrip("/")
         if rel == "" or rel.endswith("/"):
             rel += "index.html"
-        if parts.query:
-            rel += "@" + unquote(parts.query)
+        if parts.query and ((self.root / (rel + "@" + unquote(parts.query))).exists()
+                            or not (self.root / rel).is_file()):
+            rel += "@" + unquote(parts.query)   # else: one page for every query, as a script page is
         file = (self.root / rel).resolve()
         if self.state > 1 and (self.root / f"_state{self.state}" / rel).is_file():
             file = (self.root / f"_state{self.state}" / rel).resolve()   # the site, later

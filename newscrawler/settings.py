@@ -18,6 +18,8 @@ NEWSCRAWLER_PROGRESS_INTERVAL = 0       # seconds between progress lines on stde
 NEWSCRAWLER_INCREMENTAL = True          # skip article pages already archived (newscrawler/incremental.py)
 NEWSCRAWLER_REFRESH_AFTER = "30d"       # ... unless this old: then re-fetch conditionally ("never", "0")
 NEWSCRAWLER_REFRESH_ANNOUNCEMENTS_AFTER = "1d"   # cluster-list pages are re-checked sooner: lists get corrected
+NEWSCRAWLER_CHROMIUM = None            # path of the system Chromium; default: /usr/bin/chromium if present
+NEWSCRAWLER_BROWSER = False             # set (with the download handlers) by newscrawler.browser when usable
 NEWSCRAWLER_ALERT_WINDOW = "30"         # days; a source's first crawl alerts only on newer announcements; "all"
 
 # --- politeness -------------------------------------------------------------------------------

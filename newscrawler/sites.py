@@ -46,6 +46,8 @@ class Site:
     include_subdomains: bool = True      # False for --url crawls: that host (and its www twin) only
     refresh_after: str | None = None     # re-fetch stored articles this old ("7d"); None: the global setting
     every: str | None = None             # crawl interval for `newscrawler schedule` ("6h"); None: the default
+    render: str | None = None            # "browser": every page through Chromium; "listing": listing pages only
+    auto_render: bool = False            # render a page in the browser when its HTML is an empty script shell
 
     def allows(self, url: str) -> bool:
         """True when ``url`` is on one of the site's hosts (subdomains included)."""
@@ -61,6 +63,9 @@ class Site:
         if self.follow_url and not re.search(self.follow_url, url):
             return False
         return not (self.deny_url and re.search(self.deny_url, url))
+
+    def needs_browser(self) -> bool:
+        return self.render is not None or self.auto_render
 
     def hints(self) -> dict:
         """The part of the entry that per-page extraction needs, as plain data for items."""
@@ -99,7 +104,8 @@ def site_for_url(url: str) -> Site:
         raise RegistryError(f"not an http(s) URL: {url!r}")
     host = _host(url)
     hosts = (host,) if _IP_RE.match(host) else tuple(dict.fromkeys((host, _bare(host), "www." + _bare(host))))
-    return Site(id=host, name=host, start_urls=(url,), allowed_hosts=hosts, include_subdomains=False)
+    return Site(id=host, name=host, start_urls=(url,), allowed_hosts=hosts, include_subdomains=False,
+                auto_render=True)
 
 
 # field -> the type its value must have ("list" means a list of strings)
@@ -107,7 +113,7 @@ _FIELD_TYPES = {
     "name": str, "start_urls": list, "allowed_hosts": list, "language": str, "timezone": str,
     "locale": str, "date_format": str, "feeds": list, "sitemaps": list, "article_url": str,
     "listing_url": str, "follow_url": str, "deny_url": str, "selectors": dict,
-    "include_subdomains": bool, "every": str, "refresh_after": str,
+    "include_subdomains": bool, "every": str, "refresh_after": str, "render": str, "auto_render": bool,
 }
 
 
@@ -148,6 +154,8 @@ def _site_from_entry(site_id: str, entry) -> Site:
     selectors = entry.get("selectors", {})
     if set(selectors) - _SELECTOR_KEYS:
         raise fail(f"unknown selectors {sorted(set(selectors) - _SELECTOR_KEYS)}; known: {sorted(_SELECTOR_KEYS)}")
+    if entry.get("render") not in (None, "browser", "listing"):
+        raise fail(f"render must be 'browser' or 'listing', not {entry['render']!r}")
     for key in ("refresh_after", "every"):
         if entry.get(key) is not None:
             try:
@@ -179,6 +187,8 @@ def _site_from_entry(site_id: str, entry) -> Site:
         include_subdomains=entry.get("include_subdomains", True),
         refresh_after=entry.get("refresh_after"),
         every=entry.get("every"),
+        render=entry.get("render"),
+        auto_render=entry.get("auto_render", False),
     )
 
 

@@ -358,3 +358,23 @@ def page_links(root, base_url: str) -> list[tuple[str, str | None]]:
                     break
         out.append((urljoin(base_url, href), when))
     return out
+
+
+_SCRIPT_BUILDS = re.compile(r"fetch\(|XMLHttpRequest|innerHTML|appendChild|\$\.ajax|axios|createElement|\.json\b")
+_MOUNT_POINT = re.compile(r"^(?:app|root|main|content|news|list|news-list|article)$", re.I)
+
+
+def built_by_scripts(root) -> bool:
+    """The page's content is put there by scripts: hardly any text outside boilerplate, and scripts
+    that fetch data or build the DOM (or an empty mount point such as <div id="app">)."""
+    text = sum(visual_length(line) for _, line in content_lines(root))
+    if text >= 300:
+        return False
+    scripts = root.xpath("//script")
+    if not scripts:
+        return False
+    code = " ".join(s.text or "" for s in scripts)
+    external = any(s.get("src") for s in scripts)
+    mount = any(_MOUNT_POINT.match(el.get("id", "")) and len(collapse_ws(el.text_content())) < 40
+                for el in root.iter("div", "main", "ul", "section", "article"))
+    return bool(_SCRIPT_BUILDS.search(code)) or (external and mount)

@@ -29,7 +29,8 @@ from twisted.internet.error import TimeoutError as TwistedTimeoutError
 from newscrawler.db import utcnow
 from newscrawler.extract.charset import decode_html, looks_binary
 from newscrawler.extract.feeds import feed_entries, robots_sitemaps, sitemap_entries, xml_kind
-from newscrawler.extract.html import feed_links, page_links, parse_html
+from newscrawler.browser import missing_browser_message, render_meta
+from newscrawler.extract.html import built_by_scripts, feed_links, page_links, parse_html
 from newscrawler.extract.pagekind import ARTICLE, page_kind
 from newscrawler.extract.urls import canonical_url, is_page_link, request_url
 from newscrawler.incremental import AlreadyArchived
@@ -88,16 +89,26 @@ class NewsSpider(scrapy.Spider):
 
     # -- requests ---------------------------------------------------------------------------
 
-    def _request(self, url: str, site: Site, kind: str, listing_raw: str | None = None, **kwargs):
-        return scrapy.Request(
-            url, callback=self.parse, errback=self.on_error,
-            meta={"source": site.id, "kind": kind, "listing_raw": listing_raw}, **kwargs,
-        )
+    def _request(self, url: str, site: Site, kind: str, listing_raw: str | None = None, *, start: bool = False,
+                 render: bool = False, **kwargs):
+        meta = {"source": site.id, "kind": kind, "listing_raw": listing_raw}
+        if kind == "page" and (render or site.render == "browser" or (
+                site.render == "listing" and (start or (site.listing_url and re.search(site.listing_url, url))))):
+            meta.update(render_meta((site.selectors or {}).get("body")))
+        return scrapy.Request(url, callback=self.parse, errback=self.on_error, meta=meta, **kwargs)
+
+    @property
+    def browser(self) -> bool:
+        return self.crawler.settings.getbool("NEWSCRAWLER_BROWSER")
 
     async def start(self):
         for site in self.sites.values():
+            if site.render and not self.browser:
+                logger.error(missing_browser_message(site.id))
+                self.crawler.stats.inc_value(f"newscrawler/source/{site.id}/errors/no_browser")
+                continue
             for url in site.start_urls:
-                request = self._request(url, site, "page")
+                request = self._request(url, site, "page", start=True)
                 request.meta["start"] = True   # always fetched, even when already archived
                 yield request
             for url in site.feeds:
@@ -146,6 +157,18 @@ class NewsSpider(scrapy.Spider):
     def _parse_html(self, response, site: Site, content_type: str):
         html, encoding = decode_html(response.body, content_type)
         root = parse_html(html, base_url=response.url)
+        if site.auto_render and not response.meta.get("playwright") and built_by_scripts(root):
+            if self.browser:
+                logger.info("%s builds its content with scripts: rendering it in the browser", response.url)
+                self.crawler.stats.inc_value(f"newscrawler/source/{site.id}/rendered_fallback")
+                yield self._request(response.url, site, "page", response.meta.get("listing_raw"), render=True,
+                                    dont_filter=True)
+                return
+            key = f"newscrawler/source/{site.id}/skipped/script_page"
+            self.crawler.stats.inc_value(key)
+            if self.crawler.stats.get_value(key) == 1:   # one clear message per site, not one per page
+                logger.warning(missing_browser_message(site.id).replace(
+                    "; the site is skipped", "; its script-built pages are read as they are"))
         listing_raw = response.meta.get("listing_raw")
         kind = page_kind(root, response.url, site.hints(), listing_raw)
         self.crawler.stats.inc_value(f"newscrawler/source/{site.id}/{kind}_pages")
