@@ -31,6 +31,7 @@ from newscrawler.extract.text import collapse_ws, visual_length
 
 LABELS_FILE = Path(__file__).resolve().parents[2] / "data" / "date_labels.toml"
 EARLIEST = date(1995, 1, 1)
+LABEL_LINE_MAX = 200   # characters; lines longer than this are body text and are not searched for labels
 
 # Month names that the fast path reads (lower case, genitive and nominative forms).
 MONTHS = {
@@ -380,6 +381,8 @@ def date_candidates(root, url: str, hints: dict | None = None, *, title_element=
     labels = date_labels()
     labelled = set()
     for i, (_, line) in enumerate(lines):
+        if len(line) > LABEL_LINE_MAX:   # a paragraph of body text, not a "label: date" line
+            continue
         for kind in ("modified", "published"):
             m = _label_match(labels[kind], line)
             if m:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -91,9 +92,25 @@ def is_boilerplate(el) -> bool:
     return el.find(".//h1") is None
 
 
+_LINES_CACHE: OrderedDict[int, tuple[object, list]] = OrderedDict()
+
+
 def content_lines(root) -> list[tuple[object, str]]:
     """Text lines of the page outside boilerplate subtrees, in document order, each with the
-    element it came from. Block elements end a line; table cells are joined with ' | '."""
+    element it came from. Block elements end a line; table cells are joined with ' | '.
+    The page shape, the date search and the text fallback all read them: the last few trees'
+    lines are kept (with the tree, so an id is never reused while cached)."""
+    cached = _LINES_CACHE.get(id(root))
+    if cached is not None and cached[0] is root:
+        return cached[1]
+    lines = _content_lines(root)
+    _LINES_CACHE[id(root)] = (root, lines)
+    while len(_LINES_CACHE) > 4:
+        _LINES_CACHE.popitem(last=False)
+    return lines
+
+
+def _content_lines(root) -> list[tuple[object, str]]:
     lines: list[tuple[object, str]] = []
     buf: list[str] = []
     owner = [root]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-SAMPLE_CHARS = 1200
+SAMPLE_CHARS = 600
 MIN_RELIABLE_CHARS = 60
 
 
