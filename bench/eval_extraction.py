@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
+from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -37,9 +39,20 @@ def fundus_rows() -> list[dict]:
     return [{**r, **TRUTH_FIXES.get(r["file"], {})} for r in rows]
 
 
+def token_f1(got: str | None, want: str | None) -> float:
+    """Bag-of-words F1 of an extracted text against the reference text."""
+    a, b = Counter(re.findall(r"\w+", (got or "").lower())), Counter(re.findall(r"\w+", (want or "").lower()))
+    common = sum((a & b).values())
+    if not common:
+        return 0.0
+    precision, recall = common / sum(a.values()), common / sum(b.values())
+    return 2 * precision * recall / (precision + recall)
+
+
 def evaluate_pages(verbose: bool = False, with_htmldate: bool = False) -> dict:
     counts = {"pages": 0, "title": 0, "date_total": 0, "date": 0, "lang_total": 0, "lang": 0, "article": 0,
               "htmldate": 0}
+    text_scores = []
     seconds = 0.0
     for row in fundus_rows():
         html, _ = decode_html((FUNDUS / row["file"]).read_bytes())
@@ -48,6 +61,8 @@ def evaluate_pages(verbose: bool = False, with_htmldate: bool = False) -> dict:
         seconds += time.perf_counter() - started
         counts["pages"] += 1
         counts["article"] += page_kind(parse_html(html), row["url"]) == ARTICLE
+        if row.get("text"):
+            text_scores.append(token_f1(got["text"], row["text"]))
         if got["title"] and collapse_ws(got["title"]) == collapse_ws(row["title"] or ""):
             counts["title"] += 1
         elif verbose:
@@ -74,6 +89,7 @@ def evaluate_pages(verbose: bool = False, with_htmldate: bool = False) -> dict:
         "date_accuracy": counts["date"] / counts["date_total"],
         "language_accuracy": counts["lang"] / counts["lang_total"],
         "article_recall": counts["article"] / counts["pages"],
+        "text_token_f1": sum(text_scores) / len(text_scores),
         "ms_per_page": seconds / counts["pages"] * 1000,
         **({"htmldate_date_accuracy": counts["htmldate"] / counts["date_total"]} if with_htmldate else {}),
     }

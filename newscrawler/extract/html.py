@@ -16,6 +16,7 @@ from urllib.parse import urljoin
 
 import lxml.html
 from lxml import etree
+from lxml.cssselect import CSSSelector
 
 from newscrawler.extract.text import clean_text, collapse_ws, visual_length
 
@@ -44,7 +45,8 @@ BLOCK_TAGS = frozenset(
 )
 CELL_TAGS = frozenset(("td", "th"))
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—_:·»]\s+|\s*[|_｜]\s*")
-_TITLE_LIKE = "h1, h2, h3, [class*=title], [id*=title], [class*=tit], [class*=subject], [class*=headline]"
+# compiled once: translating CSS to XPath on every page cost more than the search itself
+_TITLE_LIKE = CSSSelector("h1, h2, h3, [class*=title], [id*=title], [class*=tit], [class*=subject], [class*=headline]")
 _ARTICLE_TYPES = re.compile(r"(News|Blog|Report|Scholarly|Tech)?Article|BlogPosting|LiveBlogPosting", re.I)
 
 
@@ -226,7 +228,7 @@ def find_title(root, title_selector: str | None = None) -> tuple[str | None, obj
     declared = [t for t in (_meta(root, "og:title", "twitter:title"), _jsonld_headline(root), head_title) if t]
     site_name = _meta(root, "og:site_name")
     candidates = []
-    for el in root.cssselect(_TITLE_LIKE):
+    for el in _TITLE_LIKE(root):
         if el.tag in ("title", "meta") or _inside_boilerplate(el):
             continue
         text = collapse_ws(el.text_content())
