@@ -247,7 +247,8 @@ def report(r: dict) -> None:
         if not isinstance(f, dict):
             continue
         rate = f["pages"] / f["seconds"]
-        per_k = f["cpu_seconds"] / max(f.get("articles", f["pages"]), 1) * 1000
+        # per 1000 articles of the full crawl (a run without the store stores none)
+        per_k = f["cpu_seconds"] / max((r["full_5k"] if name == "full_5k" else r["full"])["articles"], 1) * 1000
         print(f"{name:<22} {f['pages']:>6} {rate:>8.1f} {per_k:>16.1f} {f['peak_rss_mb']:>12.0f}")
     bare, full = r["bare"], r["full"]
     share = (full["pages"] / full["seconds"]) / (bare["pages"] / bare["seconds"])
