@@ -12,7 +12,6 @@ import argparse
 import html as html_lib
 import json
 import sys
-import tempfile
 import urllib.request
 from datetime import datetime, timezone
 from pathlib import Path
@@ -142,12 +141,19 @@ def cmd_schedule(args) -> int:
     return 0
 
 
+def _missing_db(path: str) -> bool:
+    """True (after saying so) when a command that reads the database finds none."""
+    if Path(path).exists():
+        return False
+    print(f"newscrawler: no database at {path}", file=sys.stderr)
+    return True
+
+
 def cmd_stats(args) -> int:
-    from newscrawler.crawl import format_table
+    from newscrawler.crawl import format_errors, format_table
     from newscrawler.db import open_db
 
-    if not Path(args.db).exists():
-        print(f"newscrawler: no database at {args.db}", file=sys.stderr)
+    if _missing_db(args.db):
         return 2
     db = open_db(args.db)
     try:
@@ -166,7 +172,7 @@ def cmd_stats(args) -> int:
         took = "-"
         if r["finished_at"]:
             took = f"{(datetime.fromisoformat(r['finished_at']) - datetime.fromisoformat(r['started_at'])).total_seconds():.0f}s"
-        errors = ", ".join(f"{k}:{v}" for k, v in sorted(json.loads(r["errors"] or "{}").items())) or "-"
+        errors = format_errors(json.loads(r["errors"] or "{}"))
         table.append((r["source"], r["started_at"][:19].replace("T", " "), took, r["pages_fetched"], r["articles_new"],
                       r["articles_updated"], r["articles_unchanged"], r["articles_duplicate"], errors,
                       r["finish_reason"] or "unfinished"))
@@ -181,8 +187,7 @@ def cmd_alerts(args) -> int:
     from newscrawler.alerts.sinks import alert_text, sinks_from
     from newscrawler.db import open_db
 
-    if not Path(args.db).exists():
-        print(f"newscrawler: no database at {args.db}", file=sys.stderr)
+    if _missing_db(args.db):
         return 2
     db = open_db(args.db)
     try:

@@ -78,10 +78,15 @@ def format_table(table: list[tuple]) -> str:
     return "\n".join(lines)
 
 
+def format_errors(errors: dict) -> str:
+    """{"http_404": 1, "timeout": 2} -> 'http_404:1, timeout:2' ('-' for none)."""
+    return ", ".join(f"{k}:{v}" for k, v in sorted(errors.items())) or "-"
+
+
 def format_summary(rows: list[dict]) -> str:
     table = [("source", "pages", "new", "updated", "unchanged", "dup", "stored", "errors")]
     for r in rows:
-        errors = ", ".join(f"{k}:{v}" for k, v in sorted(r["errors"].items())) or "-"
+        errors = format_errors(r["errors"])
         table.append((r["source"], r["pages_fetched"], r["articles_new"], r["articles_updated"],
                       r["articles_unchanged"], r["articles_duplicate"], r["articles_total"], errors))
     return format_table(table)

@@ -23,6 +23,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from newscrawler.alerts.delivery import deliver_pending
+from newscrawler.crawl import format_errors
 from newscrawler.db import open_db
 from newscrawler.health import HealthPolicy, check_sources
 from newscrawler.sites import Site, parse_duration
@@ -112,7 +113,7 @@ class Scheduler:
             if row is None:
                 lines.append(f"{site.id}: no crawl recorded")
                 continue
-            errors = ", ".join(f"{k} {v}" for k, v in sorted(json.loads(row[5] or "{}").items())) or "none"
+            errors = format_errors(json.loads(row[5] or "{}"))
             lines.append(f"{site.id}: {row[0]} pages, {row[1]} new, {row[2]} updated, {row[3]} unchanged, "
                          f"errors: {errors}" + ("" if row[6] == "finished" else f" ({row[6] or 'unfinished'})"))
         return lines
