@@ -74,7 +74,7 @@ class StorePipeline:
             self.db.begin()
         now = utcnow()
         if isinstance(item, NotModified):
-            mark_seen(self.db, item.url, now, item.fetched)
+            mark_seen(self.db, item.url, item.seen_at, item.fetched)
             self.stats.inc_value(f"newscrawler/source/{item.source}/articles_unchanged")
             self._count_and_maybe_commit()
             return item
