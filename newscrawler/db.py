@@ -131,6 +131,17 @@ def record_event(db: sqlite_utils.Database, kind: str, article_id: int | None, p
                          "payload": json.dumps(payload, ensure_ascii=False)})
 
 
+def record_alert(db: sqlite_utils.Database, kind: str, *, title: str | None, article_url: str | None,
+                 source: str, payload: dict, now: str, article_id: int | None = None) -> int:
+    """Put an alert in the outbox and log it in ``events``, in the caller's transaction."""
+    alert_id = db["alerts"].insert({
+        "kind": kind, "created_at": now, "article_url": article_url, "title": title,
+        "payload": json.dumps(payload, ensure_ascii=False), "attempts": 0, "source": source,
+    }).last_pk
+    record_event(db, "alert", article_id, {"alert_id": alert_id, "kind": kind}, now)
+    return alert_id
+
+
 ARTICLE_FIELDS = ("title", "published_at", "modified_at", "published_raw", "date_source", "language",
                   "language_confidence", "text", "content_hash", "fetched_url", "encoding", "listing_raw",
                   "cluster_label", "cluster")

@@ -22,7 +22,7 @@ import statistics
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
-from newscrawler.db import utcnow
+from newscrawler.db import record_alert, utcnow
 
 
 @dataclass(frozen=True)
@@ -115,11 +115,7 @@ def check_sources(db, sources: list[str], now: datetime | None = None,
             payload = {"source": source, "reason": reason, "clusters": [], "count": 0, "language": None,
                        "last_runs": [{k: r[k] for k in ("started_at", "pages", "new", "errors")} for r in runs[:3]]}
             with db.atomic():
-                alert_id = db["alerts"].insert({
-                    "kind": kind, "created_at": utcnow(), "article_url": None, "title": f"{source}: {reason}",
-                    "payload": json.dumps(payload, ensure_ascii=False), "attempts": 0, "source": source,
-                }).last_pk
-                db["events"].insert({"at": utcnow(), "kind": "alert", "article_id": None,
-                                     "payload": json.dumps({"alert_id": alert_id, "kind": kind})})
+                alert_id = record_alert(db, kind, title=f"{source}: {reason}", article_url=None, source=source,
+                                        payload=payload, now=utcnow())
             raised.append({"id": alert_id, "kind": kind, **payload})
     return raised

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -78,6 +79,7 @@ _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw])\s*$", re.I)
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 
 
+@lru_cache(maxsize=64)
 def parse_duration(value) -> timedelta | None:
     """'6h', '30d', '90m', '0' -> timedelta; 'never' or None -> None (no refresh)."""
     if value is None or str(value).strip().lower() == "never":

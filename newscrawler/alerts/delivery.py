@@ -13,7 +13,6 @@ import logging
 from datetime import datetime, timedelta, timezone
 
 from newscrawler.alerts.sinks import AtomSink
-from newscrawler.db import utcnow
 
 logger = logging.getLogger(__name__)
 MAX_BACKOFF = timedelta(hours=6)
@@ -90,5 +89,3 @@ def deliver(db_path, sinks: list, **kwargs) -> dict:
     finally:
         db.close()
 
-
-__all__ = ["deliver", "deliver_pending", "alert_rows", "backoff", "utcnow"]

@@ -21,6 +21,7 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from newscrawler.db import record_alert
 from newscrawler.detect.analysis import ANNOUNCEMENT, normalise_name
 
 SAME_LIST_OVERLAP = 0.5   # share of the smaller list's names that makes two lists one
@@ -103,12 +104,8 @@ def _remember_clusters(db, names: list[str], list_id: int, facts: ArticleFacts, 
 def _alert(db, kind: str, facts: ArticleFacts, payload: dict, now: str) -> dict:
     payload = {"source": facts.source, "language": facts.language, "article_url": facts.url,
                "published_at": facts.published_at, **payload}
-    alert_id = db["alerts"].insert({
-        "kind": kind, "created_at": now, "article_url": facts.url, "title": facts.title,
-        "payload": json.dumps(payload, ensure_ascii=False), "attempts": 0, "source": facts.source,
-    }).last_pk
-    db["events"].insert({"at": now, "kind": "alert", "article_id": facts.article_id,
-                         "payload": json.dumps({"alert_id": alert_id, "kind": kind}, ensure_ascii=False)})
+    alert_id = record_alert(db, kind, title=facts.title, article_url=facts.url, source=facts.source,
+                            payload=payload, now=now, article_id=facts.article_id)
     return {"id": alert_id, "kind": kind, **payload}
 
 

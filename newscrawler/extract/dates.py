@@ -26,8 +26,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from newscrawler.extract.html import article_lines, content_lines, index_after, is_boilerplate
-from newscrawler.extract.text import collapse_ws, visual_length
+from newscrawler.extract.html import article_lines, content_lines, holds_headline_link, index_after, is_boilerplate
+from newscrawler.extract.text import collapse_ws
 
 LABELS_FILE = Path(__file__).resolve().parents[2] / "data" / "date_labels.toml"
 EARLIEST = date(1995, 1, 1)
@@ -396,7 +396,7 @@ def date_candidates(root, url: str, hints: dict | None = None, *, title_element=
     # lines that carry a headline link are list items (latest news, related reading), not the header
     # labelled lines ("Last updated …", "Дата проведения форума: …") said what their date is
     header = [line for i, (el, line) in enumerate(lines[start:start + 4], start)
-              if i not in labelled and not _holds_headline_link(el)]
+              if i not in labelled and not holds_headline_link(el)]
     add(find_date_in_text(" ".join(header)[:300]), "text")
     # 8. the date the listing page showed beside the link
     add(listing_raw, "listing")
@@ -409,11 +409,7 @@ def date_candidates(root, url: str, hints: dict | None = None, *, title_element=
 
 def _is_other_item(el) -> bool:
     """A list item or teaser card with its own headline link: another article's entry."""
-    return el.tag in ("li", "article", "tr", "dd") and _holds_headline_link(el)
-
-
-def _holds_headline_link(el) -> bool:
-    return any(visual_length(collapse_ws(a.text_content())) >= 24 for a in el.iter("a"))
+    return el.tag in ("li", "article", "tr", "dd") and holds_headline_link(el)
 
 
 def resolve_dates(candidates: list[DateCandidate], hints: dict | None = None, *,

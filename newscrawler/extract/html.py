@@ -44,6 +44,14 @@ BLOCK_TAGS = frozenset(
     "figure figcaption address br hr center".split()
 )
 CELL_TAGS = frozenset(("td", "th"))
+# visual characters of anchor text from which a link reads as a headline (another article), not a menu item
+HEADLINE_LINK_MIN = 24
+
+
+def holds_headline_link(el) -> bool:
+    return any(visual_length(collapse_ws(a.text_content())) >= HEADLINE_LINK_MIN for a in el.iter("a"))
+
+
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—_:·»]\s+|\s*[|_｜]\s*")
 # compiled once: translating CSS to XPath on every page cost more than the search itself
 _TITLE_LIKE = CSSSelector("h1, h2, h3, [class*=title], [id*=title], [class*=tit], [class*=subject], [class*=headline]")
@@ -292,7 +300,7 @@ def page_shape(root) -> PageShape:
         parent = el.getparent()
         if parent is not None:
             link_text[parent] = link_text.get(parent, 0) + length
-        if length >= 24:
+        if length >= HEADLINE_LINK_MIN:
             item_links += 1
             container = _item_container(el)
             if container is not None:
