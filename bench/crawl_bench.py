@@ -40,7 +40,6 @@ STAGES = {
     "store": "newscrawler.pipelines.store.StorePipeline",
 }
 ALL_PIPELINES = {
-    "newscrawler.pipelines.extract.ExtractPipeline": 100,
     "newscrawler.pipelines.language.LanguagePipeline": 200,
     "newscrawler.pipelines.dates.DatesPipeline": 300,
     "newscrawler.pipelines.dedup.DedupKeysPipeline": 400,

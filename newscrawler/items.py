@@ -1,7 +1,8 @@
 """The item that flows from the spider through the pipelines.
 
-Plain, JSON-serialisable data only (no parsed trees, no responses), so that per-page
-pipelines can run in crawl workers and hand items to a single database writer over a queue.
+Plain, JSON-serialisable data only (no parsed trees, no responses, no HTML: the spider has read
+the page), so that per-page work can run in worker processes and items can go to a single
+database writer over a queue.
 """
 
 from __future__ import annotations
@@ -15,14 +16,13 @@ class Article:
     url: str                                  # canonical URL: the article's identity
     fetched_url: str                          # the URL actually fetched
     source: str                               # site id, or host for --url crawls
-    html: str                                 # decoded page
-    encoding: str
+    encoding: str                             # the charset the page was decoded with
     fetched_at: str                           # UTC ISO 8601
     hints: dict = field(default_factory=dict)  # the site's language/timezone/locale/selector hints
     listing_raw: str | None = None            # date shown beside the link on a listing page or feed
     etag: str | None = None                   # HTTP validators, for conditional re-fetches
     last_modified: str | None = None
-    # set by the extract pipeline
+    # read from the page by the spider, from the tree it classified (extract/reading.py)
     title: str | None = None
     text: str | None = None
     date_candidates: list = field(default_factory=list)

@@ -20,6 +20,7 @@ NEWSCRAWLER_REFRESH_AFTER = "30d"       # ... unless this old: then re-fetch con
 NEWSCRAWLER_REFRESH_ANNOUNCEMENTS_AFTER = "1d"   # cluster-list pages are re-checked sooner: lists get corrected
 NEWSCRAWLER_CHROMIUM = None            # path of the system Chromium; default: /usr/bin/chromium if present
 NEWSCRAWLER_BROWSER = False             # set (with the download handlers) by newscrawler.browser when usable
+NEWSCRAWLER_WORKERS = "auto"            # processes for per-page work (newscrawler/workers.py); 0 = none
 NEWSCRAWLER_ALERT_WINDOW = "30"         # days; a source's first crawl alerts only on newer announcements; "all"
 
 # --- politeness -------------------------------------------------------------------------------
@@ -46,9 +47,9 @@ DOWNLOADER_MIDDLEWARES = {
     "newscrawler.middlewares.SourceAccountingMiddleware": 50,
     "newscrawler.incremental.IncrementalMiddleware": 60,
 }
-# Per-page stages (100-400) never touch the database; whole-database stages (500+) run in one writer.
+# Per-page stages (200-450) never touch the database; whole-database stages (500+) run in one writer.
+# Extraction has no stage: the spider reads each page once, for its links and its article.
 ITEM_PIPELINES = {
-    "newscrawler.pipelines.extract.ExtractPipeline": 100,
     "newscrawler.pipelines.language.LanguagePipeline": 200,
     "newscrawler.pipelines.dates.DatesPipeline": 300,
     "newscrawler.pipelines.dedup.DedupKeysPipeline": 400,
@@ -57,6 +58,7 @@ ITEM_PIPELINES = {
     "newscrawler.pipelines.store.StorePipeline": 500,
 }
 EXTENSIONS = {
+    "newscrawler.workers.PageWorkers": 0,
     "newscrawler.runs.CrawlRunRecorder": 500,
     "newscrawler.progress.ProgressReporter": 510,
 }

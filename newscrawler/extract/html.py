@@ -59,6 +59,7 @@ _ARTICLE_TYPES = re.compile(r"(News|Blog|Report|Scholarly|Tech)?Article|BlogPost
 
 
 _STOP_LEAD = re.compile(r"\s*[:：»›>|]\s*")
+STOP_HEAD_READ = 64   # characters: more than the 40 of the longest stop heading and its separator
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,8 @@ class Boilerplate:
     def is_stop(self, line: str) -> bool:
         """A stop heading alone on its line ("관련 읽기"), or one that leads a previous/next link
         ("上一篇：关于…的通知", "Next article: …")."""
-        line = line.strip().lstrip("|").strip().casefold()   # a table row: | 上一篇 | … |
+        # a table row: | 上一篇 | … |; a heading is short, so the head of a long line is enough to read
+        line = line.strip().lstrip("|").strip()[:STOP_HEAD_READ].casefold()
         head = _STOP_LEAD.split(line, maxsplit=1)[0].strip()
         return 0 < len(head) <= 40 and head in self.stop_headings
 

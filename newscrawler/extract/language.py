@@ -49,7 +49,7 @@ def detectable() -> frozenset[str]:
     return frozenset(iso639_1(lang) for lang in load_profiles().get_lang_list())
 
 
-def detect_language(text: str, *, html_lang: str | None = None, site_hint: str | None = None) -> Language:
+def detect_language(text: str, html_lang: str | None = None, site_hint: str | None = None) -> Language:
     """The text's language. A page that declares a language langdetect cannot name (Icelandic,
     Zulu …) keeps its declaration: the detector would only answer with a neighbour."""
     prior = iso639_1(html_lang) or iso639_1(site_hint)

@@ -105,8 +105,12 @@ def _drop_lines_above_title(lines: list[str], root, title_element) -> list[str]:
 
 def read_page(html: str, url: str, hints: dict | None = None, *, listing_raw: str | None = None) -> dict:
     """Title, main text, date candidates, the page's declared language and canonical link."""
+    return read_tree(parse_html(html, base_url=url), url, hints, listing_raw=listing_raw)
+
+
+def read_tree(root, url: str, hints: dict | None = None, *, listing_raw: str | None = None) -> dict:
+    """``read_page`` on a tree already parsed (the crawl parses each page once)."""
     hints = hints or {}
-    root = parse_html(html, base_url=url)
     title, title_element = find_title(root, (hints.get("selectors") or {}).get("title"))
     text = main_text(root, url, hints, title, title_element)
     candidates = date_candidates(root, url, hints, title_element=title_element, listing_raw=listing_raw)

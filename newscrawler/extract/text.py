@@ -8,7 +8,7 @@ import unicodedata
 
 _WS = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 _HASH_DROP = re.compile(r"[\W_]+", re.UNICODE)
 
 
@@ -25,7 +25,10 @@ def collapse_ws(text: str) -> str:
 def visual_length(text: str) -> int:
     """Length in Latin-letter equivalents: a CJK character carries about as much as three letters,
     so length thresholds work for Chinese, Japanese and Korean too."""
-    return len(text) + 2 * len(_CJK.findall(text))
+    if text.isascii():
+        return len(text)
+    # runs, not single characters: a Chinese paragraph is one match instead of hundreds
+    return len(text) + 2 * sum(map(len, _CJK_RUN.findall(text)))
 
 
 def content_hash(text: str) -> str:

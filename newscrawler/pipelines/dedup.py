@@ -1,5 +1,6 @@
 """Per-page: the keys that make an article's identity — canonical URL, content hash, MinHash
 signature and the official document numbers it is about (matched by the store, see dedup/).
+The hash, signature and numbers are computed in a worker process (~4 ms of CPU an article).
 
 A ``rel=canonical`` link on the same site replaces the fetched URL (print versions, board
 URLs with page numbers), so one article reached through several URLs has one identity.
@@ -14,22 +15,34 @@ from newscrawler.dedup.signature import signature
 from newscrawler.extract.text import content_hash
 from newscrawler.extract.urls import canonical_url
 from newscrawler.items import Article
+from newscrawler.workers import page_workers
 
 
 def same_host(a: str, b: str) -> bool:
     return (urlsplit(a).hostname or "").lower() == (urlsplit(b).hostname or "").lower()
 
 
+def dedup_keys(title: str | None, text: str | None) -> tuple[str, list | None, int, list[str]]:
+    """(content hash, MinHash values or None for a short text, shingle count, document numbers)."""
+    sig = signature(text or "")
+    return (content_hash(f"{title or ''}\n{text or ''}"), sig.values.tolist() if sig is not None else None,
+            sig.size if sig is not None else 0, sorted(document_numbers(title, text)))
+
+
 class DedupKeysPipeline:
-    def process_item(self, item):
+    def __init__(self, workers):
+        self.workers = workers
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(page_workers(crawler))
+
+    async def process_item(self, item):
         if not isinstance(item, Article):
             return item
         link = item.canonical_link
         if link and same_host(link, item.fetched_url):
             item.url = canonical_url(link)
-        item.content_hash = content_hash(f"{item.title or ''}\n{item.text or ''}")
-        sig = signature(item.text or "")
-        if sig is not None:
-            item.signature, item.signature_size = sig.values.tolist(), sig.size
-        item.doc_numbers = sorted(document_numbers(item.title, item.text))
+        item.content_hash, item.signature, item.signature_size, item.doc_numbers = await self.workers.run(
+            dedup_keys, item.title, item.text)
         return item

@@ -2,9 +2,11 @@
 
 Discovery: start pages, robots.txt sitemaps, feeds (declared in the registry or announced by
 <link rel=alternate>), and every same-site link of every page (listing pages and pagination).
-Each HTML page is classified article or listing; articles become ``Article`` items, all pages
-yield their links. The spider keeps no crawl state: counters go to Scrapy's stats, the
-registry entries it was given are configuration.
+Each HTML page is read once (extract/reading.py, in a worker process: newscrawler/workers.py):
+classified article, listing or static page, its links collected and, for an article, its title,
+main text and date strings extracted; articles become ``Article`` items, all pages yield their
+links. The spider keeps no crawl state: counters go to Scrapy's stats, the registry entries it
+was given are configuration.
 """
 
 from __future__ import annotations
@@ -27,15 +29,15 @@ from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTi
 from twisted.internet.error import TimeoutError as TwistedTimeoutError
 
 from newscrawler.db import utcnow
-from newscrawler.extract.charset import decode_html, looks_binary
+from newscrawler.extract.charset import looks_binary
 from newscrawler.extract.feeds import feed_entries, robots_sitemaps, sitemap_entries, xml_kind
 from newscrawler.browser import missing_browser_message, render_meta
-from newscrawler.extract.html import built_by_scripts, feed_links, page_links, parse_html
-from newscrawler.extract.pagekind import ARTICLE, page_kind
+from newscrawler.extract.reading import PageReading, read_html_response
 from newscrawler.extract.urls import canonical_url, is_page_link, request_url
 from newscrawler.incremental import AlreadyArchived
 from newscrawler.items import Article, NotModified
 from newscrawler.sites import DEFAULT_REGISTRY, Site, load_registry, select_sites, site_for_url
+from newscrawler.workers import page_workers
 
 logger = logging.getLogger(__name__)
 
@@ -128,7 +130,7 @@ class NewsSpider(scrapy.Spider):
 
     # -- responses --------------------------------------------------------------------------
 
-    def parse(self, response):
+    async def parse(self, response):
         site = self.sites[response.meta["source"]]
         kind = response.meta["kind"]
         if response.status == 304:   # a conditional re-fetch of an archived article: unchanged
@@ -142,54 +144,72 @@ class NewsSpider(scrapy.Spider):
             return
         xml = xml_kind(response.body)
         if xml == "feed":
-            yield from self._parse_feed(response, site)
+            for request in self._parse_feed(response, site):
+                yield request
             return
         if xml == "sitemap":
-            yield from self._parse_sitemap(response, site)
+            for request in self._parse_sitemap(response, site):
+                yield request
             return
         content_type = response.headers.get("Content-Type", b"").decode("latin-1")
         if (not isinstance(response, TextResponse) or "html" not in (content_type or "text/html")
                 or looks_binary(response.body)):
             self.crawler.stats.inc_value(f"newscrawler/source/{site.id}/skipped/not_html")
             return
-        yield from self._parse_html(response, site, content_type)
+        listing_raw = response.meta.get("listing_raw")
+        try:   # decode, parse, classify, collect links, extract: once, in a worker process
+            reading = await page_workers(self.crawler).run(
+                read_html_response, response.body, response.url, content_type, site.hints(), listing_raw,
+                bool(site.auto_render and not response.meta.get("playwright")))
+        except Exception as exc:   # a page that breaks the reader (or its worker) is counted, never fatal
+            self.crawler.stats.inc_value(f"newscrawler/source/{site.id}/errors/parse_failure")
+            logger.warning("could not read %s: %r", response.url, exc)
+            return
+        for output in self._use_reading(response, site, reading, listing_raw):
+            yield output
 
-    def _parse_html(self, response, site: Site, content_type: str):
-        html, encoding = decode_html(response.body, content_type)
-        root = parse_html(html, base_url=response.url)
-        if site.auto_render and not response.meta.get("playwright") and built_by_scripts(root):
+    def _use_reading(self, response, site: Site, reading: PageReading, listing_raw: str | None):
+        if reading.built_by_scripts:
             if self.browser:
                 logger.info("%s builds its content with scripts: rendering it in the browser", response.url)
                 self.crawler.stats.inc_value(f"newscrawler/source/{site.id}/rendered_fallback")
-                yield self._request(response.url, site, "page", response.meta.get("listing_raw"), render=True,
-                                    dont_filter=True)
+                yield self._request(response.url, site, "page", listing_raw, render=True, dont_filter=True)
                 return
             key = f"newscrawler/source/{site.id}/skipped/script_page"
             self.crawler.stats.inc_value(key)
             if self.crawler.stats.get_value(key) == 1:   # one clear message per site, not one per page
                 logger.warning(missing_browser_message(site.id).replace(
                     "; the site is skipped", "; its script-built pages are read as they are"))
-        listing_raw = response.meta.get("listing_raw")
-        kind = page_kind(root, response.url, site.hints(), listing_raw)
-        self.crawler.stats.inc_value(f"newscrawler/source/{site.id}/{kind}_pages")
-        if kind == ARTICLE:
+        self.crawler.stats.inc_value(f"newscrawler/source/{site.id}/{reading.kind}_pages")
+        if reading.error:
+            self.crawler.stats.inc_value(f"newscrawler/source/{site.id}/errors/parse_failure")
+            logger.warning("extraction failed for %s: %s", response.url, reading.error)
+        elif reading.article is not None and not reading.article["text"]:
+            self.crawler.stats.inc_value(f"newscrawler/source/{site.id}/errors/no_text")
+            logger.warning("no main text found on %s", response.url)
+        elif reading.article is not None:
+            page = reading.article
             yield Article(
                 url=canonical_url(response.url),
                 fetched_url=response.url,
                 source=site.id,
-                html=html,
-                encoding=encoding,
+                encoding=reading.encoding,
                 fetched_at=utcnow(),
                 hints=site.hints(),
                 listing_raw=listing_raw,
                 etag=_header(response, "ETag"),
                 last_modified=_header(response, "Last-Modified"),
+                title=page["title"],
+                text=page["text"],
+                date_candidates=page["date_candidates"],
+                html_lang=page["html_lang"],
+                canonical_link=page["canonical_link"],
             )
-        for url in feed_links(root, response.url):
+        for url in reading.feed_links:
             request = self._follow(site, url, "feed")
             if request:
                 yield request
-        for url, when in page_links(root, response.url):
+        for url, when in reading.page_links:
             request = self._follow(site, url, "page", when)
             if request:
                 yield request
