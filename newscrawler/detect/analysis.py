@@ -162,9 +162,14 @@ def extract_names(text: str, language: str | None) -> list[str]:
     return out
 
 
+_NAME_DROP = re.compile(r"[\W_]+")
+
+
+@lru_cache(maxsize=32768)
 def normalise_name(name: str) -> str:
-    """The stable key of a cluster name: case, spacing, quotes and punctuation folded."""
-    return re.sub(r"[\W_]+", "", name.casefold())
+    """The stable key of a cluster name: case, spacing, quotes and punctuation folded. Cached: the
+    writer compares each announcement's names with whole known lists."""
+    return _NAME_DROP.sub("", name.casefold())
 
 
 # -- count, year, issuer ------------------------------------------------------------------------------
