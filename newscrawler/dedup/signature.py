@@ -16,28 +16,28 @@ unlike ``hash()``, and several times faster than the default SHA-1).
 from __future__ import annotations
 
 import re
-import unicodedata
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 
+from newscrawler.extract.text import normalised
+
 MAX_CHARS = 4000
 NUM_PERM = 64
 SCHEME = "affine32"   # datasketch 2.x: 32-bit values, bijective permutations
 BANDS = 16
 ROWS = NUM_PERM // BANDS
-_DROP = re.compile(r"[\W_]+", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
-def normalise(text: str) -> str:
-    return _DROP.sub("", unicodedata.normalize("NFKC", text).casefold())
-
-
 def shingles(text: str) -> set[bytes]:
-    norm = normalise(text)[:MAX_CHARS]
+    return shingles_of_normalised(normalised(text))
+
+
+def shingles_of_normalised(norm: str) -> set[bytes]:
+    norm = norm[:MAX_CHARS]
     k = 3 if len(_CJK.findall(norm[:2000])) > 0.3 * min(len(norm), 2000) else 5
     if len(norm) <= k:
         return {norm.encode("utf-8")} if norm else set()
@@ -66,9 +66,14 @@ class Signature:
 
 def signature(text: str) -> Signature | None:
     """The text's MinHash signature, or None for a text too short to compare."""
+    return signature_of_normalised(normalised(text))
+
+
+def signature_of_normalised(norm: str) -> Signature | None:
+    """``signature`` of a text already ``normalised`` (the dedup keys normalise a text once)."""
     from datasketch import MinHash
 
-    pieces = shingles(text)
+    pieces = shingles_of_normalised(norm)
     if len(pieces) < 8:
         return None
     sig = MinHash(num_perm=NUM_PERM, seed=1, permutations=_template().permutations, scheme=SCHEME,

@@ -91,11 +91,18 @@ _EN_NAME = re.compile(r"((?:[A-Z][\w&'’-]*[ \t]+(?:(?:of|and|for|the|&|de)[ \t
 _EN_GENERIC = re.compile(r"^(?:The\s+)?(?:Regional\s+Innovation|Cluster\s+Growth|European|National|Tech|Innovation|New|Our|Each|Every|These|Those|This)\b.*(?:Cluster|Hub)$")
 
 
+_ZH_NAME_END = re.compile(r"([\u4e00-\u9fffA-Za-z]{3,30}?(?:产业集群|產業集群|產業聚落|集群))$")
+_KO_TERMS = ("클러스터", "특화단지", "강소특구")
+
+
 def _zh_names(text: str) -> list[str]:
     names = []
     for part in _ZH_SPLIT.split(text):
-        part = _ZH_LEAD.sub("", _NUMBERING.sub("", part.strip()))
-        m = re.search(r"([\u4e00-\u9fffA-Za-z]{3,30}?(?:产业集群|產業集群|產業聚落|集群))$", part)
+        part = part.strip()
+        if not part.endswith(("集群", "聚落")):   # what the name pattern ends with; the subs cut only heads
+            continue
+        part = _ZH_LEAD.sub("", _NUMBERING.sub("", part))
+        m = _ZH_NAME_END.search(part)
         if not m:
             continue
         name = m.group(1)
@@ -109,6 +116,8 @@ def _zh_names(text: str) -> list[str]:
 def _ko_names(text: str) -> list[str]:
     names = []
     for line in text.split("\n"):
+        if not any(term in line for term in _KO_TERMS):   # every name ends with one of them
+            continue
         line = _NUMBERING.sub("", line.strip())
         for part in re.split(r"[,，、|()·]|\s및\s|\s등\s|와\s|과\s", line):
             for m in _KO_NAME.finditer(part.strip()):

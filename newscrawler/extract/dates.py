@@ -26,7 +26,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from newscrawler.extract.html import article_lines, content_lines, holds_headline_link, index_after, is_boilerplate
+from newscrawler.extract.html import article_content_lines, holds_headline_link, index_after, is_boilerplate
 from newscrawler.extract.text import collapse_ws
 
 LABELS_FILE = Path(__file__).resolve().parents[2] / "data" / "date_labels.toml"
@@ -377,7 +377,7 @@ def date_candidates(root, url: str, hints: dict | None = None, *, title_element=
             kind = "modified" if "modified" in (el.get("itemprop") or "").lower() else "published"
             add(el.get("datetime") or collapse_ws(el.text_content()), "time", kind)
     # 5. a label right before the date, outside boilerplate
-    lines = article_lines(content_lines(root))
+    lines = article_content_lines(root)
     labels = date_labels()
     labelled = set()
     for i, (_, line) in enumerate(lines):

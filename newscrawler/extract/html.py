@@ -104,22 +104,34 @@ def is_boilerplate(el) -> bool:
     return el.find(".//h1") is None
 
 
-_LINES_CACHE: OrderedDict[int, tuple[object, list]] = OrderedDict()
+_LINES_CACHE: OrderedDict[int, list] = OrderedDict()
+
+
+def _tree_lines(root) -> list:
+    """[tree, content lines, article lines or None] of the last few trees (the tree is kept so
+    that its id is never reused while cached)."""
+    cached = _LINES_CACHE.get(id(root))
+    if cached is not None and cached[0] is root:
+        return cached
+    cached = _LINES_CACHE[id(root)] = [root, _content_lines(root), None]
+    while len(_LINES_CACHE) > 4:
+        _LINES_CACHE.popitem(last=False)
+    return cached
 
 
 def content_lines(root) -> list[tuple[object, str]]:
     """Text lines of the page outside boilerplate subtrees, in document order, each with the
     element it came from. Block elements end a line; table cells are joined with ' | '.
-    The page shape, the date search and the text fallback all read them: the last few trees'
-    lines are kept (with the tree, so an id is never reused while cached)."""
-    cached = _LINES_CACHE.get(id(root))
-    if cached is not None and cached[0] is root:
-        return cached[1]
-    lines = _content_lines(root)
-    _LINES_CACHE[id(root)] = (root, lines)
-    while len(_LINES_CACHE) > 4:
-        _LINES_CACHE.popitem(last=False)
-    return lines
+    The page shape, the date search and the text fallback all read them: computed once a tree."""
+    return _tree_lines(root)[1]
+
+
+def article_content_lines(root) -> list[tuple[object, str]]:
+    """``article_lines(content_lines(root))``, computed once a tree."""
+    cached = _tree_lines(root)
+    if cached[2] is None:
+        cached[2] = article_lines(cached[1])
+    return cached[2]
 
 
 def _content_lines(root) -> list[tuple[object, str]]:
@@ -288,7 +300,7 @@ def _item_container(a):
 
 def page_shape(root) -> PageShape:
     lines = content_lines(root)
-    kept = article_lines(lines)
+    kept = article_content_lines(root)
     stop_el = lines[len(kept)][0] if len(kept) < len(lines) else None
     teaser_blocks: set = set()
     link_text: dict[object, int] = {}

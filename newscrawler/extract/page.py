@@ -14,7 +14,7 @@ from datetime import datetime
 
 from newscrawler.extract.dates import DateCandidate, date_candidates, resolve_dates
 from newscrawler.extract.html import (
-    article_lines,
+    article_content_lines,
     boilerplate,
     canonical_link,
     content_lines,
@@ -56,7 +56,7 @@ def _cut_at_stop_heading(text: str) -> str:
 
 
 def _lines_after_title(root, title_element) -> str:
-    lines = article_lines(content_lines(root))
+    lines = article_content_lines(root)
     return "\n".join(line for _, line in lines[index_after(lines, title_element):])
 
 
@@ -108,12 +108,15 @@ def read_page(html: str, url: str, hints: dict | None = None, *, listing_raw: st
     return read_tree(parse_html(html, base_url=url), url, hints, listing_raw=listing_raw)
 
 
-def read_tree(root, url: str, hints: dict | None = None, *, listing_raw: str | None = None) -> dict:
-    """``read_page`` on a tree already parsed (the crawl parses each page once)."""
+def read_tree(root, url: str, hints: dict | None = None, *, listing_raw: str | None = None,
+              title_found: tuple | None = None, candidates: list | None = None) -> dict:
+    """``read_page`` on a tree already parsed (the crawl parses each page once). The page's
+    classification may hand over the title and date candidates it found on the same tree."""
     hints = hints or {}
-    title, title_element = find_title(root, (hints.get("selectors") or {}).get("title"))
+    title, title_element = title_found or find_title(root, (hints.get("selectors") or {}).get("title"))
     text = main_text(root, url, hints, title, title_element)
-    candidates = date_candidates(root, url, hints, title_element=title_element, listing_raw=listing_raw)
+    if candidates is None:
+        candidates = date_candidates(root, url, hints, title_element=title_element, listing_raw=listing_raw)
     declared_lang = root.xpath("//meta[@http-equiv='content-language']/@content")
     html_lang = root.get("lang") or root.get("xml:lang") or (declared_lang[0] if declared_lang else None)
     return {

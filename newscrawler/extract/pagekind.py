@@ -10,6 +10,7 @@ store it. Site hints (URL regexes) decide before any of this.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from newscrawler.extract.dates import DATE_IN_TEXT, date_candidates
@@ -29,20 +30,33 @@ def _item_shaped(url: str) -> bool:
     return bool(ITEM_URL.search(parts.path + (f"?{parts.query}" if parts.query else "")))
 
 
-def page_kind(root, url: str, hints: dict | None = None, listing_raw: str | None = None) -> str:
+@dataclass
+class Classification:
+    kind: str
+    # what the decision had to find, for the reader to reuse: the title (text, element) and the
+    # page's date strings (without a listing date: with one, none of this is looked at)
+    title: tuple | None = None
+    candidates: list | None = None
+
+
+def classify_page(root, url: str, hints: dict | None = None, listing_raw: str | None = None) -> Classification:
     hints = hints or {}
     if hints.get("article_url") and re.search(hints["article_url"], url):
-        return ARTICLE
+        return Classification(ARTICLE)
     if hints.get("listing_url") and re.search(hints["listing_url"], url):
-        return LISTING
+        return Classification(LISTING)
     shape = page_shape(root)
     if not has_article_body(shape):
-        return LISTING
+        return Classification(LISTING)
     if shape.declared_article or listing_raw:
-        return ARTICLE
-    _, title_element = find_title(root, (hints.get("selectors") or {}).get("title"))
-    candidates = date_candidates(root, url, hints, title_element=title_element)
+        return Classification(ARTICLE)
+    title = find_title(root, (hints.get("selectors") or {}).get("title"))
+    candidates = date_candidates(root, url, hints, title_element=title[1])
     if any(c.source not in ("label", "text") or DATE_IN_TEXT.search(c.raw) for c in candidates) \
             or _item_shaped(url):
-        return ARTICLE
-    return STATIC
+        return Classification(ARTICLE, title, candidates)
+    return Classification(STATIC, title, candidates)
+
+
+def page_kind(root, url: str, hints: dict | None = None, listing_raw: str | None = None) -> str:
+    return classify_page(root, url, hints, listing_raw).kind

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from newscrawler.extract.charset import decode_html
 from newscrawler.extract.html import built_by_scripts, feed_links, page_links, parse_html
 from newscrawler.extract.page import read_tree
-from newscrawler.extract.pagekind import ARTICLE, page_kind
+from newscrawler.extract.pagekind import ARTICLE, classify_page
 
 
 @dataclass
@@ -33,12 +33,14 @@ def read_html_response(body: bytes, url: str, content_type: str | None, hints: d
     hints = hints or {}
     html, encoding = decode_html(body, content_type)
     root = parse_html(html, base_url=url)
-    reading = PageReading(page_kind(root, url, hints, listing_raw), encoding,
+    found = classify_page(root, url, hints, listing_raw)
+    reading = PageReading(found.kind, encoding,
                           built_by_scripts=check_scripts and built_by_scripts(root),
                           feed_links=feed_links(root, url), page_links=page_links(root, url))
     if reading.kind == ARTICLE:
         try:
-            reading.article = read_tree(root, url, hints, listing_raw=listing_raw)
+            reading.article = read_tree(root, url, hints, listing_raw=listing_raw, title_found=found.title,
+                                        candidates=found.candidates)
         except Exception as exc:   # one unreadable article must not cost the links of its page
             reading.error = repr(exc)
     return reading

@@ -31,8 +31,17 @@ def visual_length(text: str) -> int:
     return len(text) + 2 * sum(map(len, _CJK_RUN.findall(text)))
 
 
+def normalised(text: str) -> str:
+    """The text with case, punctuation, spacing and Unicode forms folded away: what is hashed
+    and shingled. Line by line the same as whole: ``normalised(a + "\n" + b) == normalised(a) + normalised(b)``."""
+    return _HASH_DROP.sub("", unicodedata.normalize("NFKC", text).casefold())
+
+
 def content_hash(text: str) -> str:
-    """Hash of the text with case, punctuation, spacing and Unicode forms normalised away,
-    so the same article reached through two URLs or re-rendered hashes the same."""
-    norm = _HASH_DROP.sub("", unicodedata.normalize("NFKC", text).casefold())
+    """Hash of the normalised text, so the same article reached through two URLs or re-rendered
+    hashes the same."""
+    return hash_normalised(normalised(text))
+
+
+def hash_normalised(norm: str) -> str:
     return hashlib.sha1(norm.encode("utf-8")).hexdigest()

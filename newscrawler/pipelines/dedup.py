@@ -11,8 +11,8 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from newscrawler.dedup.docnumbers import document_numbers
-from newscrawler.dedup.signature import signature
-from newscrawler.extract.text import content_hash
+from newscrawler.dedup.signature import signature_of_normalised
+from newscrawler.extract.text import hash_normalised, normalised
 from newscrawler.extract.urls import canonical_url
 from newscrawler.items import Article
 from newscrawler.workers import page_workers
@@ -24,8 +24,9 @@ def same_host(a: str, b: str) -> bool:
 
 def dedup_keys(title: str | None, text: str | None) -> tuple[str, list | None, int, list[str]]:
     """(content hash, MinHash values or None for a short text, shingle count, document numbers)."""
-    sig = signature(text or "")
-    return (content_hash(f"{title or ''}\n{text or ''}"), sig.values.tolist() if sig is not None else None,
+    norm = normalised(text or "")   # once for both: content_hash(title + "\n" + text), same value
+    sig = signature_of_normalised(norm)
+    return (hash_normalised(normalised(title or "") + norm), sig.values.tolist() if sig is not None else None,
             sig.size if sig is not None else 0, sorted(document_numbers(title, text)))
 
 
