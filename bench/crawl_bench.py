@@ -21,6 +21,7 @@ import json
 import os
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -150,15 +151,57 @@ def server_ceiling(bases: dict[str, str], pages_per_site: int, seconds: float = 
     return done / (time.monotonic() - started)
 
 
+def process_tree(pid: int) -> list[int]:
+    """``pid`` and its descendants (the crawl's worker processes)."""
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        try:
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as f:
+                    todo += [int(c) for c in f.read().split()]
+        except OSError:
+            continue
+    return found
+
+
+def tree_pss_mb(pid: int) -> float:
+    """Proportional set size of the process tree: each page shared between the crawl process and
+    its forked workers counts once in total, so the sum is the memory the crawl really holds."""
+    total = 0
+    for member in process_tree(pid):
+        try:
+            with open(f"/proc/{member}/smaps_rollup") as f:
+                total += next(int(line.split()[1]) for line in f if line.startswith("Pss:"))
+        except (OSError, StopIteration):
+            continue
+    return total / 1024
+
+
 def run_measured(command: list[str], cwd: Path | None = None, env=None) -> dict:
-    """Run a process; wall seconds, CPU seconds and peak RSS (MB) of that process."""
+    """Run a process; wall seconds, CPU seconds (its worker processes included), peak RSS (MB) of
+    the process itself and peak PSS of it with its workers, sampled twice a second."""
     started = time.monotonic()
     proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak_pss = 0.0
+    done = threading.Event()
+
+    def sample():
+        nonlocal peak_pss
+        while not done.wait(0.5):
+            peak_pss = max(peak_pss, tree_pss_mb(proc.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     _, status, usage = os.wait4(proc.pid, 0)
+    done.set()
+    sampler.join()
     wall = time.monotonic() - started
     if os.waitstatus_to_exitcode(status) != 0:
         raise RuntimeError(f"{command[2:5]} failed: {proc.stderr.read().decode()[-1500:]}")
-    return {"seconds": wall, "cpu_seconds": usage.ru_utime + usage.ru_stime, "peak_rss_mb": usage.ru_maxrss / 1024}
+    return {"seconds": wall, "cpu_seconds": usage.ru_utime + usage.ru_stime, "peak_rss_mb": usage.ru_maxrss / 1024,
+            "peak_pss_total_mb": peak_pss}
 
 
 def crawl_full(bases: dict[str, str], work: Path, settings: dict, label: str) -> dict:
@@ -200,11 +243,21 @@ def crawl_bare(bases: dict[str, str], work: Path) -> dict:
     return {**figures, **json.loads(stats.read_text())}
 
 
+def rate(run: dict) -> float:
+    return run["pages"] / run["seconds"]
+
+
+def median_run(runs: list[dict]) -> dict:
+    """The run with the median page rate (the lower middle one for an even count)."""
+    return sorted(runs, key=rate)[(len(runs) - 1) // 2]
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=2000, help="article pages in the corpus (default 2000)")
     parser.add_argument("--full", action="store_true", help="20,000 pages, memory at 5k and 20k (about 30 min)")
     parser.add_argument("--no-stages", action="store_true", help="skip the stage-off runs")
+    parser.add_argument("--rounds", type=int, default=3, help="bare and full crawls, alternated (default 3)")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
     pages = 20_000 if args.full else args.pages
@@ -218,8 +271,14 @@ def main(argv=None) -> int:
         try:
             results["server"] = server.kind
             results["server_ceiling_rps"] = server_ceiling(bases, pages // len(SITES))
-            results["bare"] = crawl_bare(bases, work)
-            results["full"] = crawl_full(bases, work, {}, "full")
+            bare_runs, full_runs = [], []
+            for _ in range(args.rounds):   # alternated, so a slow spell of the machine hits both
+                bare_runs.append(crawl_bare(bases, work))
+                full_runs.append(crawl_full(bases, work, {}, "full"))
+            results["bare"], results["full"] = median_run(bare_runs), median_run(full_runs)
+            results["rounds"] = [{"bare_pages_s": rate(b), "full_pages_s": rate(f), "share": rate(f) / rate(b)}
+                                 for b, f in zip(bare_runs, full_runs)]
+            results["share_median"] = statistics.median(r["share"] for r in results["rounds"])
             if not args.no_stages:
                 for stage, path in STAGES.items():
                     pipelines = {k: v for k, v in ALL_PIPELINES.items() if k != path}
@@ -241,20 +300,23 @@ def main(argv=None) -> int:
 
 def report(r: dict) -> None:
     print(f"server: {r['server']}, ceiling {r['server_ceiling_rps']:.0f} requests/s (16 client threads)")
-    print(f"{'run':<22} {'pages':>6} {'pages/s':>8} {'CPU s/1000 art.':>16} {'peak RSS MB':>12}")
+    rounds = r["rounds"]
+    print(f"{len(rounds)} rounds, pages/s bare | full: "
+          + ", ".join(f"{x['bare_pages_s']:.1f} | {x['full_pages_s']:.1f}" for x in rounds))
+    print(f"{'run (median round)':<22} {'pages':>6} {'pages/s':>8} {'CPU s/1000 art.':>16} {'peak RSS MB':>12}"
+          f" {'PSS all procs MB':>17}")
     for name, f in r.items():
         if not isinstance(f, dict):
             continue
-        rate = f["pages"] / f["seconds"]
         # per 1000 articles of the full crawl (a run without the store stores none)
         per_k = f["cpu_seconds"] / max((r["full_5k"] if name == "full_5k" else r["full"])["articles"], 1) * 1000
-        print(f"{name:<22} {f['pages']:>6} {rate:>8.1f} {per_k:>16.1f} {f['peak_rss_mb']:>12.0f}")
-    bare, full = r["bare"], r["full"]
-    share = (full["pages"] / full["seconds"]) / (bare["pages"] / bare["seconds"])
-    print(f"full pipeline at {share:.0%} of the bare Scrapy page rate (target >= 40%)")
+        print(f"{name:<22} {f['pages']:>6} {rate(f):>8.1f} {per_k:>16.1f} {f['peak_rss_mb']:>12.0f}"
+              f" {f['peak_pss_total_mb']:>17.0f}")
+    print(f"full pipeline at {r['share_median']:.0%} of the bare Scrapy page rate, median of {len(rounds)} rounds"
+          f" (target >= 40%)")
     for name, f in r.items():
         if name.startswith("without "):
-            saved = (full["cpu_seconds"] - f["cpu_seconds"]) / max(full["articles"], 1) * 1000
+            saved = (r["full"]["cpu_seconds"] - f["cpu_seconds"]) / max(r["full"]["articles"], 1) * 1000
             print(f"  cost of {name[8:]:<12} {saved:6.1f} CPU s per 1000 articles")
 
 

@@ -15,6 +15,7 @@ An extension, so the spider and the per-page pipelines share one pool:
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import logging
 import multiprocessing
 import os
@@ -25,6 +26,7 @@ from concurrent.futures.process import BrokenProcessPool
 from scrapy import signals
 
 logger = logging.getLogger(__name__)
+PR_SET_PDEATHSIG = 1   # linux/prctl.h
 
 
 class WorkerLost(RuntimeError):
@@ -41,9 +43,22 @@ def worker_count(value) -> int:
     return count
 
 
-def _start_worker() -> None:
-    """In each worker, once: leave Ctrl-C to the crawl process (it stops the pool), and load what
-    the per-page stages need now rather than on the worker's first page."""
+def _exit_with_parent(parent: int) -> None:
+    """A crawl process killed outright (SIGKILL, out of memory) must not leave its workers behind:
+    Linux ends them with it (PR_SET_PDEATHSIG)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):   # not Linux: the pool's own checks end idle workers
+        return
+    if os.getppid() != parent:   # the parent died before the request took effect
+        os._exit(0)
+
+
+def _start_worker(parent: int) -> None:
+    """In each worker, once: end with the crawl process; leave Ctrl-C to it (it stops the pool);
+    load what the per-page stages need now rather than on the worker's first page."""
+    _exit_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     import trafilatura  # noqa: F401
 
@@ -72,7 +87,7 @@ class PageWorkers:
         # fork: created with the crawler, before the reactor starts its threads; the workers share
         # the already imported code with the crawl process
         self.pool = ProcessPoolExecutor(self.processes, mp_context=multiprocessing.get_context("fork"),
-                                        initializer=_start_worker)
+                                        initializer=_start_worker, initargs=(os.getpid(),))
         self.pool.submit(os.getpid)   # start the processes now, not on the first page
 
     async def run(self, fn, *args):

@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -84,13 +85,17 @@ def test_once_crawls_what_is_due_and_a_second_call_finds_nothing(registry, tmp_p
 def test_a_killed_crawl_leaves_a_consistent_database_and_the_next_run_completes_it(fixture_web, tmp_path):
     db = tmp_path / "killed.db"
     slow = ["--set", "DOWNLOAD_DELAY=0.25", "--set", "AUTOTHROTTLE_ENABLED=False", "--set",
-            "CONCURRENT_REQUESTS_PER_DOMAIN=1", "--set", "NEWSCRAWLER_COMMIT_EVERY=3"]
+            "CONCURRENT_REQUESTS_PER_DOMAIN=1", "--set", "NEWSCRAWLER_COMMIT_EVERY=3", "--set", "NEWSCRAWLER_WORKERS=2"]
     args = ["crawl", "ru-smolensk-67c", "cn-miit", "--registry", str(fixture_web["registry"]), "--db", str(db)]
     proc = subprocess.Popen([sys.executable, "-m", "newscrawler.cli", *args, *slow], cwd=REPO,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     assert wait_for(lambda: db.exists() and _count(db) >= 3, timeout=60), "the crawl stored nothing"
+    workers = _children(proc.pid)
+    assert workers, "the crawl runs its per-page work in worker processes"
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=10)
+    assert wait_for(lambda: not any(_alive(pid) for pid in workers), timeout=10), \
+        "worker processes outlived the killed crawl"
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -103,6 +108,18 @@ def test_a_killed_crawl_leaves_a_consistent_database_and_the_next_run_completes_
     run_cli(*args, *FAST)
     rows = query(db, "SELECT url FROM articles")
     assert len(rows) == total == len({r["url"] for r in rows})
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"   # a zombie is dead
+    except (OSError, IndexError):
+        return False
+
+
+def _children(pid: int) -> list[int]:
+    return [int(c) for task in Path(f"/proc/{pid}/task").iterdir()
+            for c in (task / "children").read_text().split()]
 
 
 def _count(db) -> int:
