@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import ctypes
+import gc
 import logging
 import multiprocessing
 import os
@@ -55,16 +56,24 @@ def _exit_with_parent(parent: int) -> None:
         os._exit(0)
 
 
-def _start_worker(parent: int) -> None:
-    """In each worker, once: end with the crawl process; leave Ctrl-C to it (it stops the pool);
-    load what the per-page stages need now rather than on the worker's first page."""
-    _exit_with_parent(parent)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def _load_for_workers() -> None:
+    """Load what the per-page stages need (langdetect's profiles, trafilatura, datasketch: ~110 MB)
+    once, in the crawl process before it forks, and freeze it out of the garbage collector: the
+    workers then share those pages with it instead of each holding a copy (measured: ~140 MB less
+    PSS with two workers)."""
+    import datasketch  # noqa: F401
     import trafilatura  # noqa: F401
 
     from newscrawler.extract.language import load_profiles
 
     load_profiles()
+    gc.freeze()
+
+
+def _start_worker(parent: int) -> None:
+    """In each worker, once: end with the crawl process; leave Ctrl-C to it (it stops the pool)."""
+    _exit_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 class PageWorkers:
@@ -85,7 +94,8 @@ class PageWorkers:
 
     def _start_pool(self) -> None:
         # fork: created with the crawler, before the reactor starts its threads; the workers share
-        # the already imported code with the crawl process
+        # the already imported code and data with the crawl process
+        _load_for_workers()
         self.pool = ProcessPoolExecutor(self.processes, mp_context=multiprocessing.get_context("fork"),
                                         initializer=_start_worker, initargs=(os.getpid(),))
         self.pool.submit(os.getpid)   # start the processes now, not on the first page
