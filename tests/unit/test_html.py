@@ -138,3 +138,16 @@ def test_page_links_skip_mailto_javascript_and_anchors():
 def test_page_links_no_date_for_links_in_boilerplate():
     root = doc('<div class="sidebar"><ul><li><a href="/a">A</a> 2024-09-12</li></ul></div>')
     assert page_links(root, "https://ex.org/") == [("https://ex.org/a", None)]
+
+
+@pytest.mark.parametrize("line, stop", [
+    ("관련 읽기", True),
+    ("| 上一篇 | 关于公布2023年度中小企业特色产业集群名单的通知" + "，" * 200, True),   # read from its head only
+    ("Next article: " + "word " * 100, True),
+    ("相关阅读" + "文" * 100, False),              # a heading runs into text: a sentence, not a stop
+    ("The related content of this article is " + "long " * 40, False),
+])
+def test_stop_headings(line, stop):
+    from newscrawler.extract.html import boilerplate
+
+    assert boilerplate().is_stop(line) is stop

@@ -1,8 +1,9 @@
 """text helpers: content_hash, visual_length, clean_text, collapse_ws."""
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
-from newscrawler.extract.text import clean_text, collapse_ws, content_hash, visual_length
+from newscrawler.extract.text import clean_text, collapse_ws, content_hash, hash_normalised, normalised, visual_length
 
 
 @pytest.mark.parametrize("a, b", [
@@ -37,3 +38,19 @@ def test_collapse_ws():
 
 def test_clean_text_keeps_paragraphs():
     assert clean_text("a   b\r\n\r\n\n  c  \n d") == "a b\n\nc\nd"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60), st.text(max_size=60))
+def test_normalised_line_by_line_is_normalised_whole(a, b):
+    """The dedup keys hash normalised(title) + normalised(text) as content_hash(title + "\\n" + text)."""
+    assert normalised(a + "\n" + b) == normalised(a) + normalised(b)
+    assert hash_normalised(normalised(a) + normalised(b)) == content_hash(a + "\n" + b)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_visual_length_counts_cjk_three_times(text):
+    cjk = sum(1 for ch in text if any(lo <= ord(ch) <= hi for lo, hi in (
+        (0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF))))
+    assert visual_length(text) == len(text) + 2 * cjk
