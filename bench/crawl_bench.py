@@ -210,6 +210,8 @@ def crawl_full(bases: dict[str, str], work: Path, settings: dict, label: str) ->
         f'[sites.{name}]\nstart_urls = ["{base}/list/1.html"]\nlanguage = "{SITES[name][2]}"\n\n'
         for name, base in bases.items()), encoding="utf-8")
     db = work / f"{label.replace(' ', '_')}.db"
+    for stale in work.glob(db.name + "*"):   # every run starts from an empty archive
+        stale.unlink()
     args = [sys.executable, "-m", "newscrawler.cli", "crawl", "--registry", str(registry), "--db", str(db),
             "--progress", "0", "--no-deliver"]
     for name, value in {**FAST, **settings}.items():
