@@ -76,3 +76,43 @@ def test_declared_language_langdetect_cannot_name_is_kept():
 @pytest.mark.parametrize("code, expected", [("nb-NO", "no"), ("nn", "no"), ("fil", "tl"), ("iw", "he")])
 def test_alias_codes_name_one_language(code, expected):
     assert iso639_1(code) == expected
+
+
+# Chinese that langdetect, on its own, calls Korean (ko 0.57, zh-cn 0.43 on these 600 characters):
+# its Korean profile holds Chinese characters. Without Hangul a text is not Korean.
+HAN_ONLY = ("我们目标计划今年项目优化数字化转型他们他们。优化地方经济地区重点地区改革总额提升提升提出能源数字化转型要求。"
+            "目前市场数字化转型认定本地签约我们提升介绍他们。地方经济召开发展今年举行今年今年我们今年。"
+            "我们日前记者项目他们记者亿元他们增长我们推动他们高质量他们。我们记者推动我们文化日前我们我们我们优化目前。\n"
+            "重要有关方案落实我们去年近日培育加强推动去年服务质量他们要求。落实建设举行记者推进有关今年指出提出工业和信息化部"
+            "重要我们同时高质量项目全国交通组织日前公司。认为工业和信息化部制造业数字化转型地方经济计划近日目标我们预算服务平台"
+            "我们名单今年我们今年今年目前。目前中小企业我们能源我们我们去年我们建") * 2
+
+
+def test_chinese_without_hangul_is_never_korean():
+    from newscrawler.extract.language import load_profiles
+
+    detector = load_profiles().create()
+    detector.append(HAN_ONLY[:600])
+    assert detector.get_probabilities()[0].lang == "ko"          # what langdetect alone says
+    result = detect_language(HAN_ONLY, site_hint="ko")
+    assert (result.code, result.method) == ("zh", "detected") and result.confidence == 1.0
+
+
+class _Candidate:
+    def __init__(self, lang, prob):
+        self.lang, self.prob = lang, prob
+
+
+def test_variants_of_one_language_are_summed():
+    from newscrawler.extract.language import plausible_best
+
+    code, probability = plausible_best([_Candidate("ko", 0.4), _Candidate("zh-cn", 0.35), _Candidate("zh-tw", 0.25)],
+                                       "中文 한국어")
+    assert (code, probability) == ("zh", pytest.approx(0.6))
+
+
+def test_japanese_needs_kana():
+    from newscrawler.extract.language import plausible_best
+
+    assert plausible_best([_Candidate("ja", 0.9), _Candidate("zh-tw", 0.1)], "東京都知事選挙")[0] == "zh"
+    assert plausible_best([_Candidate("ja", 0.9), _Candidate("zh-tw", 0.1)], "東京都の知事選挙")[0] == "ja"
