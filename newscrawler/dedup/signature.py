@@ -112,3 +112,9 @@ def containment(a: Signature, b: Signature) -> float:
     the set sizes: |A∩B| = J (|A| + |B|) / (1 + J)."""
     j = jaccard(a, b)
     return min(1.0, j * (a.size + b.size) / ((1 + j) * min(a.size, b.size)))
+
+
+def containment_many(a: Signature, values: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """``containment`` of ``a`` against n signatures at once: ``values`` (n, NUM_PERM), ``sizes`` (n,)."""
+    j = np.count_nonzero(values == a.values, axis=1) / values.shape[1]
+    return np.minimum(1.0, j * (a.size + sizes) / ((1 + j) * np.minimum(a.size, sizes)))

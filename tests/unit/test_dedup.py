@@ -6,9 +6,13 @@ from hypothesis import given, settings, strategies as st
 
 from newscrawler.db import open_db, store_article
 from newscrawler.dedup.docnumbers import document_numbers
-from newscrawler.dedup.index import add_to_index, find_original, remove_from_index
-from newscrawler.dedup.signature import (BANDS, Signature, band_keys, band_keys_batch, containment, jaccard,
-                                          shingles, signature)
+from collections import Counter
+import random
+
+from newscrawler.dedup import index
+from newscrawler.dedup.index import KEY_ROWS, add_to_index, find_original, rank_candidates, remove_from_index
+from newscrawler.dedup.signature import (BANDS, Signature, band_keys, band_keys_batch, containment,
+                                          containment_many, jaccard, shingles, signature)
 
 ZH = ("工业和信息化部办公厅关于公布2023年度中小企业特色产业集群名单的通知。各省、自治区、直辖市中小企业主管部门："
       "根据促进中小企业特色产业集群发展暂行办法，经地方推荐、专家评审和网上公示，现将名单予以公布。"
@@ -53,6 +57,23 @@ def test_band_keys_one_and_batch_agree():
     sig = signature(EN)
     assert band_keys(sig) == band_keys_batch(np.stack([sig.values]))[0].tolist()
     assert len(set(band_keys(sig))) == BANDS
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.integers(0, 40), min_size=64, max_size=64), st.integers(8, 5000)),
+                min_size=1, max_size=6),
+       st.lists(st.integers(0, 40), min_size=64, max_size=64), st.integers(8, 5000))
+def test_containment_many_is_containment_of_each(others, values, size):
+    mine = Signature(np.array(values, dtype=np.uint32), size)
+    sigs = [Signature(np.array(v, dtype=np.uint32), n) for v, n in others]
+    many = containment_many(mine, np.stack([s.values for s in sigs]), np.array([s.size for s in sigs]))
+    assert many.tolist() == pytest.approx([containment(mine, s) for s in sigs])
+
+
+def test_candidates_are_numbers_first_then_most_shared_bands_oldest_first():
+    shared = Counter({5: 2, 3: 9, 8: 2, 1: 1, 7: 2})
+    assert rank_candidates(shared, {8, 40}, limit=4) == [8, 40, 3, 5]
+    assert rank_candidates(shared, set(), limit=10) == [3, 5, 7, 8, 1]
 
 
 @settings(max_examples=30, deadline=None)
@@ -162,3 +183,37 @@ def test_different_document_numbers_keep_template_siblings_apart(db):
     _article(db, 1, first, document_numbers(None, first))
     assert find_original(db, signature(second), sorted(document_numbers(None, second))) is None
     assert find_original(db, signature(second), [], near_duplicate=0.5) is not None   # the text alone would merge
+
+
+def _words(rng, n):
+    return " ".join("".join(rng.choice("abcdefghijklmnoprstuvw") for _ in range(rng.randint(3, 9))) for _ in range(n))
+
+
+def test_lookup_among_hundreds_of_alike_texts_decides_as_an_unbounded_one(db, monkeypatch):
+    """A source whose pages are mostly one template: band keys shared by more articles than a
+    lookup reads. The copy of an article stored late is still matched to it, and the bounded
+    lookups find a copy wherever lookups reading every candidate do (among mutual near copies
+    the original may be another early one: each is an original, none a copy)."""
+    rng = random.Random(3)
+    boilerplate = _words(rng, 400)
+    db.begin()
+
+    def store(i, text):
+        return store_article(db, _row(f"https://dir.example/{i}", text), "2026-01-01", signature=signature(text))
+
+    for i in range(1, 3 * KEY_ROWS):
+        store(i, boilerplate + " " + _words(rng, 40))
+    hot = db.execute("SELECT max(n) FROM (SELECT count(*) AS n FROM dedup_bands GROUP BY key)").fetchone()[0]
+    assert hot > KEY_ROWS                          # the index has keys hotter than a lookup reads
+    late = _words(rng, 300)
+    assert store(3 * KEY_ROWS, late) == ("new", 3 * KEY_ROWS)
+    probes = [signature("Republished. " + late)] + [signature(boilerplate + " " + _words(rng, 40)) for _ in range(20)]
+    bounded = [find_original(db, probe, []) for probe in probes]
+    assert bounded[0].article_id == 3 * KEY_ROWS
+    monkeypatch.setattr(index, "KEY_ROWS", 10**6)
+    monkeypatch.setattr(index, "CANDIDATES", 10**6)
+    unbounded = [find_original(db, probe, []) for probe in probes]
+    assert [m is None for m in bounded] == [m is None for m in unbounded]
+    originals = {r[0] for r in db.execute("SELECT id FROM articles WHERE duplicate_of IS NULL")}
+    assert all(m.article_id in originals for m in bounded if m)
+    assert sum(m is not None for m in bounded[1:]) >= 15     # the template's copies are found
