@@ -107,7 +107,7 @@ def main(argv=None) -> int:
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else \
         [10_000, 100_000] + ([1_000_000] if args.full else [])
     texts = query_texts(args.queries)
-    signature(texts[0])   # load datasketch outside the timing
+    signature(texts[0])   # first-call costs outside the timing
     results = []
     print(f"{'articles':>10} {'fill s':>8} {'db MB':>7} {'lookup ms':>10} {'p95 ms':>7} {'stage ms':>9} {'matches':>8}")
     for size in sizes:

@@ -10,7 +10,12 @@ notices written from one template stay lower. The signature is cut into 16 bands
 for the locality-sensitive index (``index.py``).
 Only the first ``MAX_CHARS`` normalised characters count: enough to tell copies apart, and it
 bounds the cost of a very long page. Shingles are hashed with CRC-32 (stable across processes,
-unlike ``hash()``, and several times faster than the default SHA-1).
+unlike ``hash()``, and several times faster than SHA-1).
+
+The MinHash is computed here with NumPy, as datasketch 2's ``MinHash(num_perm=64, seed=1,
+scheme="affine32", hashfunc=zlib.crc32)`` computes it — the same values bit for bit, so
+signatures stored by earlier releases still match (tests/unit/test_dedup.py compares the two).
+Importing datasketch loads SciPy, ~60 MB of memory the crawl held for the 20 lines used.
 """
 
 from __future__ import annotations
@@ -18,7 +23,6 @@ from __future__ import annotations
 import re
 import zlib
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
@@ -26,7 +30,6 @@ from newscrawler.extract.text import normalised
 
 MAX_CHARS = 4000
 NUM_PERM = 64
-SCHEME = "affine32"   # datasketch 2.x: 32-bit values, bijective permutations
 BANDS = 16
 ROWS = NUM_PERM // BANDS
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -44,11 +47,33 @@ def shingles_of_normalised(norm: str) -> set[bytes]:
     return {norm[i:i + k].encode("utf-8") for i in range(len(norm) - k + 1)}
 
 
-@lru_cache(maxsize=1)
-def _template():
-    from datasketch import MinHash
+def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """The affine maps h -> a*h + b (mod 2**32), one per value, drawn as datasketch 2 draws them;
+    ``a`` is odd, so each map is a bijection of the 32-bit range."""
+    draw = np.random.RandomState(seed)
+    a = draw.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = draw.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
 
-    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashfunc=zlib.crc32)
+
+_A, _B = _permutations(NUM_PERM, seed=1)
+
+
+def _fmix32(h: np.ndarray) -> np.ndarray:
+    """MurmurHash3's finaliser: spreads weak input hashes before the affine maps."""
+    h = h ^ (h >> np.uint32(16))
+    h = h * np.uint32(0x85EBCA6B)
+    h = h ^ (h >> np.uint32(13))
+    h = h * np.uint32(0xC2B2AE35)
+    return h ^ (h >> np.uint32(16))
+
+
+def minhash(pieces) -> np.ndarray:
+    """NUM_PERM minima of the permuted CRC-32 hashes of ``pieces`` (uint32; all 2**32-1 when empty)."""
+    if not pieces:
+        return np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
+    hashed = _fmix32(np.fromiter(map(zlib.crc32, pieces), dtype=np.uint32, count=len(pieces)))
+    return (hashed[:, np.newaxis] * _A + _B).min(axis=0)
 
 
 @dataclass(frozen=True)
@@ -71,15 +96,11 @@ def signature(text: str) -> Signature | None:
 
 def signature_of_normalised(norm: str) -> Signature | None:
     """``signature`` of a text already ``normalised`` (the dedup keys normalise a text once)."""
-    from datasketch import MinHash
-
     pieces = shingles_of_normalised(norm)
     if len(pieces) < 8:
         return None
-    sig = MinHash(num_perm=NUM_PERM, seed=1, permutations=_template().permutations, scheme=SCHEME,
-                  hashfunc=zlib.crc32)
-    sig.update_batch(list(pieces))
-    return Signature(sig.hashvalues.astype(np.uint32), len(pieces))
+    return Signature(minhash(list(pieces)), len(pieces))
+
 
 
 _BAND_SEEDS = (np.arange(BANDS, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15))

@@ -1,5 +1,7 @@
 """dedup: signatures, document numbers, the SQLite index, and store_article's duplicate paths."""
 
+import zlib
+
 import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -11,8 +13,8 @@ import random
 
 from newscrawler.dedup import index
 from newscrawler.dedup.index import KEY_ROWS, add_to_index, find_original, rank_candidates, remove_from_index
-from newscrawler.dedup.signature import (BANDS, Signature, band_keys, band_keys_batch, containment,
-                                          containment_many, jaccard, shingles, signature)
+from newscrawler.dedup.signature import (BANDS, NUM_PERM, Signature, band_keys, band_keys_batch, containment,
+                                          containment_many, jaccard, minhash, shingles, signature)
 
 ZH = ("工业和信息化部办公厅关于公布2023年度中小企业特色产业集群名单的通知。各省、自治区、直辖市中小企业主管部门："
       "根据促进中小企业特色产业集群发展暂行办法，经地方推荐、专家评审和网上公示，现将名单予以公布。"
@@ -39,6 +41,21 @@ def test_short_text_has_no_signature():
 
 def test_signature_is_stable():
     assert signature(ZH).values.tolist() == signature(ZH).values.tolist()
+
+
+def test_signature_values_are_those_stored_by_earlier_releases():
+    """Pinned: signatures in existing archives must keep matching new ones (made with datasketch 2)."""
+    assert signature(EN).values[:8].tolist() == [10769659, 13994658, 7823258, 9530382, 45343783, 264793,
+                                                 14087790, 55090551]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.binary(min_size=1, max_size=12), max_size=400))
+def test_minhash_is_datasketchs_affine32_bit_for_bit(pieces):
+    datasketch = pytest.importorskip("datasketch")
+    expected = datasketch.MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32", hashfunc=zlib.crc32)
+    expected.update_batch(pieces)
+    assert minhash(pieces).tolist() == expected.hashvalues.tolist()
 
 
 def test_copy_with_new_intro_is_similar_and_other_news_is_not():
