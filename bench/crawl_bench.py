@@ -278,7 +278,8 @@ def main(argv=None) -> int:
                 bare_runs.append(crawl_bare(bases, work))
                 full_runs.append(crawl_full(bases, work, {}, "full"))
             results["bare"], results["full"] = median_run(bare_runs), median_run(full_runs)
-            results["rounds"] = [{"bare_pages_s": rate(b), "full_pages_s": rate(f), "share": rate(f) / rate(b)}
+            results["rounds"] = [{"bare_pages_s": rate(b), "full_pages_s": rate(f), "share": rate(f) / rate(b),
+                                  "full_peak_pss_total_mb": f["peak_pss_total_mb"]}
                                  for b, f in zip(bare_runs, full_runs)]
             results["share_median"] = statistics.median(r["share"] for r in results["rounds"])
             if not args.no_stages:
@@ -303,8 +304,9 @@ def main(argv=None) -> int:
 def report(r: dict) -> None:
     print(f"server: {r['server']}, ceiling {r['server_ceiling_rps']:.0f} requests/s (16 client threads)")
     rounds = r["rounds"]
-    print(f"{len(rounds)} rounds, pages/s bare | full: "
-          + ", ".join(f"{x['bare_pages_s']:.1f} | {x['full_pages_s']:.1f}" for x in rounds))
+    print(f"{len(rounds)} rounds, pages/s bare | full (peak PSS of the full crawl): "
+          + ", ".join(f"{x['bare_pages_s']:.1f} | {x['full_pages_s']:.1f} ({x['full_peak_pss_total_mb']:.0f} MB)"
+                      for x in rounds))
     print(f"{'run (median round)':<22} {'pages':>6} {'pages/s':>8} {'CPU s/1000 art.':>16} {'peak RSS MB':>12}"
           f" {'PSS all procs MB':>17}")
     for name, f in r.items():
