@@ -1,6 +1,8 @@
 """language.detect_language and iso639_1."""
 
+import numpy as np
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from newscrawler.extract.language import Language, detect_language, iso639_1
 
@@ -88,12 +90,36 @@ HAN_ONLY = ("我们目标计划今年项目优化数字化转型他们他们。�
             "我们名单今年我们今年今年目前。目前中小企业我们能源我们我们去年我们建") * 2
 
 
-def test_chinese_without_hangul_is_never_korean():
+def _langdetect_alone(text: str):
+    """langdetect's own factory and detector, seeded as ours is."""
+    from langdetect import DetectorFactory, detector_factory
+    from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = 0
+    detector_factory.init_factory()
+    detector = detector_factory._factory.create()
+    detector.append(text)
+    try:
+        return [(c.lang, c.prob) for c in detector.get_probabilities()]
+    except LangDetectException as exc:
+        return str(exc)
+
+
+def _ours(text: str):
+    from langdetect.lang_detect_exception import LangDetectException
+
     from newscrawler.extract.language import load_profiles
 
     detector = load_profiles().create()
-    detector.append(HAN_ONLY[:600])
-    assert detector.get_probabilities()[0].lang == "ko"          # what langdetect alone says
+    detector.append(text)
+    try:
+        return [(c.lang, c.prob) for c in detector.get_probabilities()]
+    except LangDetectException as exc:
+        return str(exc)
+
+
+def test_chinese_without_hangul_is_never_korean():
+    assert _langdetect_alone(HAN_ONLY[:600])[0][0] == "ko"
     result = detect_language(HAN_ONLY, site_hint="ko")
     assert (result.code, result.method) == ("zh", "detected") and result.confidence == 1.0
 
@@ -116,3 +142,28 @@ def test_japanese_needs_kana():
 
     assert plausible_best([_Candidate("ja", 0.9), _Candidate("zh-tw", 0.1)], "東京都知事選挙")[0] == "zh"
     assert plausible_best([_Candidate("ja", 0.9), _Candidate("zh-tw", 0.1)], "東京都の知事選挙")[0] == "ja"
+
+
+@pytest.mark.parametrize("text", [*TEXTS.values(), HAN_ONLY[:600], "x", "2024-05-01 12:00", "Ünïcödé ßtraße"])
+def test_compact_profiles_give_langdetects_probabilities_exactly(text):
+    assert _ours(text) == _langdetect_alone(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz äöüéèçñ абвгдежзиклмнопрстуфхцчшыэюя 的一是不了人我在有他这中 "
+                        "이가은는을를에서의 ひらがなカタカナ", min_size=1, max_size=300))
+def test_compact_profiles_give_langdetects_probabilities_on_any_text(text):
+    assert _ours(text) == _langdetect_alone(text)
+
+
+def test_compact_profiles_hold_every_ngram_and_language():
+    from langdetect import DetectorFactory, detector_factory
+
+    from newscrawler.extract.language import load_profiles
+
+    DetectorFactory.seed = 0
+    detector_factory.init_factory()
+    stock, ours = detector_factory._factory, load_profiles()
+    assert ours.langlist == stock.langlist and len(ours.word_lang_prob_map) == len(stock.word_lang_prob_map) == 87598
+    rows = [ours.word_lang_prob_map[word] for word in stock.word_lang_prob_map]
+    assert (ours.matrix[rows] == np.array(list(stock.word_lang_prob_map.values()))).all()
