@@ -102,7 +102,6 @@ def signature_of_normalised(norm: str) -> Signature | None:
     return Signature(minhash(list(pieces)), len(pieces))
 
 
-
 _BAND_SEEDS = (np.arange(BANDS, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15))
 _FNV_PRIME = np.uint64(0x100000001B3)
 
@@ -131,8 +130,7 @@ def jaccard(a: Signature, b: Signature) -> float:
 def containment(a: Signature, b: Signature) -> float:
     """Estimated share of the smaller text's shingles found in the larger one, from Jaccard and
     the set sizes: |A∩B| = J (|A| + |B|) / (1 + J)."""
-    j = jaccard(a, b)
-    return min(1.0, j * (a.size + b.size) / ((1 + j) * min(a.size, b.size)))
+    return float(containment_many(a, b.values[np.newaxis, :], np.array([b.size]))[0])
 
 
 def containment_many(a: Signature, values: np.ndarray, sizes: np.ndarray) -> np.ndarray:

@@ -126,7 +126,7 @@ _KANA = re.compile(r"[\u3040-\u30ff]")
 _HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
 
 
-def plausible_best(candidates, sample: str) -> tuple[str, float]:
+def plausible_best(candidates, sample: str) -> tuple[str, float] | None:
     """langdetect's answer, made consistent with the script: its Korean profile holds Chinese
     characters, so a text of Han characters alone can come out as Korean (0.57 against 0.43 for
     Chinese, measured). Korean text is written in Hangul and Japanese has kana, so a text
@@ -141,9 +141,7 @@ def plausible_best(candidates, sample: str) -> tuple[str, float]:
     if "ja" in by_code and not _KANA.search(sample):
         del by_code["ja"]
     if not by_code:
-        if _HAN.search(sample):
-            return "zh", 0.5
-        raise IndexError("no plausible language")
+        return ("zh", 0.5) if _HAN.search(sample) else None
     total = sum(by_code.values())
     code = max(by_code, key=by_code.get)
     return code, by_code[code] / total
@@ -163,10 +161,11 @@ def detect_language(text: str, html_lang: str | None = None, site_hint: str | No
         try:
             detector = load_profiles().create()
             detector.append(sample)
-            code, probability = plausible_best(detector.get_probabilities(), sample)
-            return Language(code, round(probability, 3), "detected")
-        except (LangDetectException, IndexError):
-            pass
+            best = plausible_best(detector.get_probabilities(), sample)
+        except LangDetectException:
+            best = None
+        if best is not None:
+            return Language(best[0], round(best[1], 3), "detected")
     if iso639_1(html_lang):
         return Language(iso639_1(html_lang), 0.5, "html_lang")
     if iso639_1(site_hint):
