@@ -7,7 +7,7 @@ In the same run, on the same corpus:
   bottleneck;
 * a bare Scrapy spider that only fetches and follows the same links (the machine's ceiling);
 * the full newscrawler crawl into SQLite, all pipelines on;
-* the same crawl with each pipeline stage switched off in turn (the cost of each stage);
+* the same crawl with the store switched off (the writer's cost);
 * peak RSS of each crawl process (``--full``: also at 5,000 and 20,000 pages, to show memory does
   not grow with crawl size).
 nginx comes from Debian (``apt-get install nginx-light``); without it a threaded Python server is
@@ -33,18 +33,13 @@ from pathlib import Path
 
 from bench.corpus import SITES, generate
 
+# Per-page work (reading, language, dates, dedup keys, cluster analysis) is one function now
+# (newscrawler.reader.read_page, costed stage by stage in bench/extract_bench.py); the pipelines
+# left are the writer's.
 STAGES = {
-    "language": "newscrawler.pipelines.language.LanguagePipeline",
-    "dates": "newscrawler.pipelines.dates.DatesPipeline",
-    "dedup keys": "newscrawler.pipelines.dedup.DedupKeysPipeline",
-    "clusters": "newscrawler.pipelines.clusters.ClusterAnalysisPipeline",
     "store": "newscrawler.pipelines.store.StorePipeline",
 }
 ALL_PIPELINES = {
-    "newscrawler.pipelines.language.LanguagePipeline": 200,
-    "newscrawler.pipelines.dates.DatesPipeline": 300,
-    "newscrawler.pipelines.dedup.DedupKeysPipeline": 400,
-    "newscrawler.pipelines.clusters.ClusterAnalysisPipeline": 450,
     "newscrawler.pipelines.store.StorePipeline": 500,
 }
 FAST = {"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False, "RETRY_ENABLED": False,

@@ -34,8 +34,7 @@ def _fixture_page(site_dir: Path, path: str) -> Path:
 
 @lru_cache(maxsize=1)
 def _fixture_articles() -> tuple:
-    from newscrawler.extract.charset import decode_html
-    from newscrawler.extract.page import analyse_page
+    from newscrawler.reader import read_page
 
     rows = []
     labelled = []
@@ -50,7 +49,7 @@ def _fixture_articles() -> tuple:
     for site_dir, path, article in labelled:
         if not article.get("cluster"):
             continue
-        page = analyse_page(decode_html(_fixture_page(site_dir, path).read_bytes())[0], "http://fixture" + path)
+        page = read_page(_fixture_page(site_dir, path).read_bytes(), "http://fixture" + path, force_article=True).article
         rows.append({"id": f"{site_dir.name}:{path}", "lang": page["language"] or article["language"],
                      "label": article["cluster"]["label"], "title": page["title"], "text": page["text"],
                      "clusters": article["cluster"]["clusters"]})

@@ -22,9 +22,8 @@ from pathlib import Path
 
 from bench.corpus import generate
 from bench.eval_extraction import FUNDUS, fundus_rows
-from newscrawler.detect.analysis import analyse_clusters
 from newscrawler.extract.charset import decode_html
-from newscrawler.extract.page import analyse_page
+from newscrawler.reader import read_page
 
 
 def pages(corpus_pages: int) -> list[tuple[str, str]]:
@@ -40,9 +39,9 @@ def pages(corpus_pages: int) -> list[tuple[str, str]]:
 
 
 def ours(html: str, url: str):
-    page = analyse_page(html, url)
-    page["cluster"] = analyse_clusters(page["title"], page["text"], page["language"])
-    return page
+    """The crawl's own reading of a page (every stored field, cluster analysis included), from bytes
+    as the crawl gets them."""
+    return read_page(html.encode("utf-8"), url, "text/html; charset=utf-8", force_article=True).article
 
 
 def trafilatura_meta(html: str, url: str):

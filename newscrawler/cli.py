@@ -9,11 +9,9 @@
 from __future__ import annotations
 
 import argparse
-import html as html_lib
 import json
 import sys
-import urllib.request
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
 from newscrawler.db import DEFAULT_DB, utcnow
@@ -219,40 +217,9 @@ def cmd_alerts(args) -> int:
 
 # -- extract ------------------------------------------------------------------------------------
 
-def _load_page(path_or_url: str) -> tuple[bytes, str | None, str | None]:
-    """(bytes, content type, the URL it came from) for a file path or an http(s) URL."""
-    if path_or_url.startswith(("http://", "https://")):
-        request = urllib.request.Request(path_or_url, headers={"User-Agent": "newscrawler-extract/0.1"})
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.read(), response.headers.get("Content-Type"), response.geturl()
-    return Path(path_or_url).read_bytes(), None, None
-
-
-def _text_as_html(text: str) -> str:
-    """A plain-text page as minimal HTML (first line the title) for the same extraction code."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    if not lines:
-        return "<html><body></body></html>"
-    body = "".join(f"<p>{html_lib.escape(line)}</p>" for line in lines[1:])
-    return f"<html><head><title>{html_lib.escape(lines[0])}</title></head><body><h1>{html_lib.escape(lines[0])}</h1>{body}</body></html>"
-
-
-def extract_one(path_or_url: str, url: str | None = None, hints: dict | None = None) -> dict:
-    from newscrawler.detect.analysis import analyse_clusters
-    from newscrawler.extract.charset import decode_html
-    from newscrawler.extract.page import analyse_page
-
-    body, content_type, fetched_url = _load_page(path_or_url)
-    html, _ = decode_html(body, content_type)
-    if path_or_url.lower().endswith(".txt"):
-        html = _text_as_html(html)
-    page_url = url or fetched_url or Path(path_or_url).resolve().as_uri()
-    result = analyse_page(html, page_url, hints, now=datetime.now(timezone.utc))
-    result["cluster"] = analyse_clusters(result["title"], result["text"], result["language"]).as_dict()
-    return result
-
-
 def cmd_extract(args) -> int:
+    from newscrawler.documents import NotAPage, extract_document
+
     hints = {}
     if args.site:
         try:
@@ -261,7 +228,11 @@ def cmd_extract(args) -> int:
             print(f"newscrawler: {exc}", file=sys.stderr)
             return 2
     if args.batch:
-        lines = Path(args.batch).read_text(encoding="utf-8").splitlines() if args.batch != "-" else sys.stdin
+        try:
+            lines = Path(args.batch).read_text(encoding="utf-8").splitlines() if args.batch != "-" else sys.stdin
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"newscrawler: cannot read the batch file {args.batch}: {exc}", file=sys.stderr)
+            return 2
         for line in lines:
             if not line.strip():
                 continue
@@ -269,7 +240,9 @@ def cmd_extract(args) -> int:
             try:
                 job = json.loads(line)
                 path = job["path"]
-                out = {"path": path, **extract_one(path, job.get("url"), hints)}
+                out = {"path": path, **extract_document(path, job.get("url"), hints)}
+            except NotAPage as exc:
+                out = {"path": path, "error": str(exc)}
             except Exception as exc:   # one bad page gives an error line, never a stop
                 out = {"path": path, "error": f"{type(exc).__name__}: {exc}"}
             print(json.dumps(out, ensure_ascii=False), flush=True)
@@ -278,7 +251,10 @@ def cmd_extract(args) -> int:
         print("newscrawler: extract needs a PATH_OR_URL or --batch FILE", file=sys.stderr)
         return 2
     try:
-        out = extract_one(args.page, args.url, hints)
+        out = extract_document(args.page, args.url, hints)
+    except NotAPage as exc:
+        print(f"newscrawler: {args.page}: {exc}", file=sys.stderr)
+        return 1
     except (OSError, ValueError) as exc:
         print(f"newscrawler: cannot read {args.page}: {exc}", file=sys.stderr)
         return 1

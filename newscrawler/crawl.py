@@ -67,6 +67,7 @@ def run_summary(db_path: str | Path, run_id: str) -> list[dict]:
         db.close()
     for row in rows:
         row["errors"] = json.loads(row["errors"] or "{}")
+        row["drops"] = json.loads(row.get("drops") or "{}")
     return rows
 
 
@@ -84,11 +85,12 @@ def format_errors(errors: dict) -> str:
 
 
 def format_summary(rows: list[dict]) -> str:
-    table = [("source", "pages", "new", "updated", "unchanged", "dup", "stored", "errors")]
+    table = [("source", "pages", "new", "updated", "unchanged", "dup", "stored", "not stored", "errors")]
     for r in rows:
         errors = format_errors(r["errors"])
         table.append((r["source"], r["pages_fetched"], r["articles_new"], r["articles_updated"],
-                      r["articles_unchanged"], r["articles_duplicate"], r["articles_total"], errors))
+                      r["articles_unchanged"], r["articles_duplicate"], r["articles_total"],
+                      format_errors(r.get("drops") or {}), errors))
     return format_table(table)
 
 

@@ -106,7 +106,16 @@ def _migration_4(db: sqlite_utils.Database) -> None:
                                   foreign_keys=[("alert_id", "alerts", "id")], defaults={"attempts": 0})
 
 
-MIGRATIONS = [_migration_1, _migration_2, _migration_3, _migration_4]
+def _migration_5(db: sqlite_utils.Database) -> None:
+    """Every article page accounted for: fetched == stored + dropped, the drops by reason, and
+    the pages of each kind (article, listing, static) a crawl read."""
+    for column in ("articles_fetched", "articles_stored", "articles_dropped"):
+        db["crawl_runs"].add_column(column, int, not_null_default=0)
+    db["crawl_runs"].add_column("drops", str)           # {"empty_text": 1, ...}
+    db["crawl_runs"].add_column("pages_by_kind", str)   # {"article": 12, "listing": 4, "static": 2}
+
+
+MIGRATIONS = [_migration_1, _migration_2, _migration_3, _migration_4, _migration_5]
 
 
 def open_db(path: str | Path = DEFAULT_DB) -> sqlite_utils.Database:

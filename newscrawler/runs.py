@@ -1,6 +1,12 @@
 """Crawl-run bookkeeping: one ``crawl_runs`` row per crawl and source, written when the crawl
 closes, from the per-source counters the spider, middleware and pipelines keep in Scrapy's
-stats (``newscrawler/source/<id>/...``)."""
+stats (``newscrawler/source/<id>/...``).
+
+Every article page is accounted for: the spider counts ``articles_fetched`` and the drops it
+makes (``dropped/<reason>``); this extension counts the articles that went through every
+pipeline (``articles_stored``, Scrapy's ``item_scraped``) and those a pipeline dropped or
+failed on (``dropped/<reason>``, ``dropped/pipeline_error``), so that
+``articles_fetched == articles_stored + articles_dropped`` holds for every run."""
 
 from __future__ import annotations
 
@@ -11,9 +17,11 @@ import uuid
 from scrapy import signals
 
 from newscrawler.db import open_db, utcnow
+from newscrawler.items import Article
 
 logger = logging.getLogger(__name__)
 PREFIX = "newscrawler/source/"
+PAGE_KINDS = ("article", "listing", "static")
 
 
 def per_source_counts(stats: dict) -> dict[str, dict]:
@@ -26,6 +34,8 @@ def per_source_counts(stats: dict) -> dict[str, dict]:
         entry = out.setdefault(source, {"errors": {}})
         if rest.startswith("errors/"):
             entry["errors"][rest[len("errors/"):]] = value
+        elif rest.startswith("dropped/"):
+            entry.setdefault("drops", {})[rest[len("dropped/"):]] = value
         else:
             entry[rest] = value
     return out
@@ -39,6 +49,9 @@ class CrawlRunRecorder:
         self.started_at = None
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(self.item_dropped, signal=signals.item_dropped)
+        crawler.signals.connect(self.item_error, signal=signals.item_error)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -54,6 +67,25 @@ class CrawlRunRecorder:
                 for source in getattr(spider, "sites", {}) or {}]
         self._write(lambda db: db["crawl_runs"].insert_all(rows))
 
+    def _count_article(self, item, name: str) -> None:
+        if isinstance(item, Article):
+            self.crawler.stats.inc_value(f"{PREFIX}{item.source}/{name}")
+
+    def item_scraped(self, item, response=None, spider=None):
+        self._count_article(item, "articles_stored")
+
+    def item_dropped(self, item, response=None, exception=None, spider=None):
+        reason = getattr(exception, "reason", None) or "dropped_by_pipeline"
+        self._count_article(item, f"dropped/{reason}")
+        if isinstance(item, Article):
+            logger.warning("article not stored (%s): %s", reason, item.fetched_url)
+
+    def item_error(self, item, response=None, spider=None, failure=None):
+        self._count_article(item, "dropped/pipeline_error")
+        if isinstance(item, Article):
+            logger.error("article not stored (pipeline_error: %s): %s",
+                         failure.getErrorMessage() if failure else "?", item.fetched_url)
+
     def spider_closed(self, spider, reason):
         counts = per_source_counts(self.crawler.stats.get_stats())
         finished = utcnow()
@@ -66,6 +98,10 @@ class CrawlRunRecorder:
                 "articles_new": c.get("articles_new", 0), "articles_updated": c.get("articles_updated", 0),
                 "articles_unchanged": c.get("articles_unchanged", 0),
                 "articles_duplicate": c.get("articles_duplicate", 0) + c.get("articles_near_duplicate", 0),
+                "articles_fetched": c.get("articles_fetched", 0), "articles_stored": c.get("articles_stored", 0),
+                "articles_dropped": sum(c.get("drops", {}).values()),
+                "drops": json.dumps(c.get("drops", {}), sort_keys=True),
+                "pages_by_kind": json.dumps({k: c[f"{k}_pages"] for k in PAGE_KINDS if f"{k}_pages" in c}),
                 "errors_total": sum(c["errors"].values()),
                 "errors": json.dumps(c["errors"], sort_keys=True), "finish_reason": reason,
             })
@@ -75,7 +111,10 @@ class CrawlRunRecorder:
                 updated = db.execute("UPDATE crawl_runs SET finished_at = :finished_at, pages_fetched = :pages_fetched, "
                                      "articles_new = :articles_new, articles_updated = :articles_updated, "
                                      "articles_unchanged = :articles_unchanged, articles_duplicate = :articles_duplicate, "
-                                     "errors_total = :errors_total, errors = :errors, finish_reason = :finish_reason "
+                                     "errors_total = :errors_total, errors = :errors, finish_reason = :finish_reason, "
+                                     "articles_fetched = :articles_fetched, articles_stored = :articles_stored, "
+                                     "articles_dropped = :articles_dropped, drops = :drops, "
+                                     "pages_by_kind = :pages_by_kind "
                                      "WHERE run_id = :run_id AND source = :source", row).rowcount
                 if not updated:
                     db["crawl_runs"].insert(row)

@@ -47,13 +47,10 @@ DOWNLOADER_MIDDLEWARES = {
     "newscrawler.middlewares.SourceAccountingMiddleware": 50,
     "newscrawler.incremental.IncrementalMiddleware": 60,
 }
-# Per-page stages (200-450) never touch the database; whole-database stages (500+) run in one writer.
-# Extraction has no stage: the spider reads each page once, for its links and its article.
+# Every page is read once, per-page work included (title, text, dates, language, dedup keys,
+# cluster analysis: newscrawler.reader.read_page, in worker processes); the pipelines are the
+# whole-database steps, which run in one writer.
 ITEM_PIPELINES = {
-    "newscrawler.pipelines.language.LanguagePipeline": 200,
-    "newscrawler.pipelines.dates.DatesPipeline": 300,
-    "newscrawler.pipelines.dedup.DedupKeysPipeline": 400,
-    "newscrawler.pipelines.clusters.ClusterAnalysisPipeline": 450,
     # the writer: article, dedup index, cluster lists and alerts in one transaction
     "newscrawler.pipelines.store.StorePipeline": 500,
 }

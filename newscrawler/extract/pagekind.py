@@ -5,6 +5,11 @@ on the page, in its URL or beside its link on the listing page, or an item-shape
 numeric id, a long slug). A page with a body and none of these is a static page (about,
 contacts, an organisation's card in a directory): the spider counts and logs it, and does not
 store it. Site hints (URL regexes) decide before any of this.
+
+A short notice — a title, a date line and two or three short paragraphs, the most common
+ministry news item — has too little text for ``has_article_body``; it is still an article when
+its own text outweighs its headline links, it does not list dated items the way a listing
+page does, and it has a headline and a date of its own (``is_short_notice``).
 """
 
 from __future__ import annotations
@@ -14,7 +19,15 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from newscrawler.extract.dates import DATE_IN_TEXT, date_candidates
-from newscrawler.extract.html import find_title, has_article_body, page_shape
+from newscrawler.extract.html import (
+    HEADLINE_LINK_MIN,
+    article_content_lines,
+    find_title,
+    has_article_body,
+    index_after,
+    page_shape,
+)
+from newscrawler.extract.text import collapse_ws, visual_length
 
 ARTICLE, LISTING, STATIC = "article", "listing", "static"
 # /news/1187.html, /art_5c3b1f0e9a8d.html, /2024/some-long-article-slug, view.php?no=3421
@@ -39,6 +52,42 @@ class Classification:
     candidates: list | None = None
 
 
+NOTICE_MIN_TEXT = 40        # visual characters of own text (a CJK character counts as three)
+NOTICE_TEXT_PER_LINK = 30   # own text needed per headline link below the title
+LISTING_ITEMS = 3           # headline links below the title: this many make a listing
+# where a date of the page's own comes from (not its URL, which listing pages may carry too)
+_OWN_DATE_SOURCES = frozenset(("selector", "jsonld", "meta", "time", "label", "text", "listing"))
+
+
+def below_title(root, title_element) -> tuple[int, int]:
+    """(own text, headline links) of the content lines below the title and above the first stop
+    heading: a notice's own measure, which menus and sidebars printed above its headline do not
+    swell. A line that is mostly link text is a link (a headline link when long enough)."""
+    lines = article_content_lines(root)
+    own = links = 0
+    for el, line in lines[index_after(lines, title_element):]:
+        length = visual_length(line)
+        anchors = [el] if el.tag == "a" else el.findall(".//a")
+        linked = sum(visual_length(collapse_ws(a.text_content())) for a in anchors)
+        if linked * 2 >= length:
+            links += length >= HEADLINE_LINK_MIN
+        else:
+            own += length
+    return own, links
+
+
+def is_short_notice(root, title_element, candidates) -> bool:
+    """Too short for ``has_article_body``, yet an article: a headline of its own, a date of its
+    own, and below the headline own text that outweighs its headline links, fewer of those than
+    a listing has (related-reading lists below a stop heading are not counted)."""
+    if title_element is None or title_element.tag == "a":
+        return False
+    if not any(c.source in _OWN_DATE_SOURCES for c in candidates):
+        return False
+    own, links = below_title(root, title_element)
+    return links < LISTING_ITEMS and own >= max(NOTICE_MIN_TEXT, NOTICE_TEXT_PER_LINK * links)
+
+
 def classify_page(root, url: str, hints: dict | None = None, listing_raw: str | None = None) -> Classification:
     hints = hints or {}
     if hints.get("article_url") and re.search(hints["article_url"], url):
@@ -47,6 +96,12 @@ def classify_page(root, url: str, hints: dict | None = None, listing_raw: str | 
         return Classification(LISTING)
     shape = page_shape(root)
     if not has_article_body(shape):
+        if shape.body_length < NOTICE_MIN_TEXT:
+            return Classification(LISTING)
+        title = find_title(root, (hints.get("selectors") or {}).get("title"))
+        candidates = date_candidates(root, url, hints, title_element=title[1], listing_raw=listing_raw)
+        if is_short_notice(root, title[1], candidates):
+            return Classification(ARTICLE, title, candidates)
         return Classification(LISTING)
     if shape.declared_article or listing_raw:
         return Classification(ARTICLE)

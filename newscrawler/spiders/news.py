@@ -2,10 +2,11 @@
 
 Discovery: start pages, robots.txt sitemaps, feeds (declared in the registry or announced by
 <link rel=alternate>), and every same-site link of every page (listing pages and pagination).
-Each HTML page is read once (extract/reading.py, in a worker process: newscrawler/workers.py):
-classified article, listing or static page, its links collected and, for an article, its title,
-main text and date strings extracted; articles become ``Article`` items, all pages yield their
-links. Counters go to Scrapy's stats; the registry entries it was given are configuration; its
+Each HTML page is read once (``newscrawler.reader.read_page``, in a worker process:
+newscrawler/workers.py): classified article, listing or static page, its links collected and, for
+an article, everything the archive stores read from it; articles become ``Article`` items, all
+pages yield their links. Every article page is either yielded or counted as dropped under a
+named reason (``dropped/<reason>``), with its URL in the log: none disappears unaccounted. Counters go to Scrapy's stats; the registry entries it was given are configuration; its
 only crawl state is the set of links it has met (see ``links_met``).
 """
 
@@ -32,10 +33,10 @@ from newscrawler.db import utcnow
 from newscrawler.extract.charset import looks_binary
 from newscrawler.extract.feeds import feed_entries, robots_sitemaps, sitemap_entries, xml_kind
 from newscrawler.browser import missing_browser_message, render_meta
-from newscrawler.extract.reading import PageReading, read_html_response
-from newscrawler.extract.urls import canonical_url, is_page_link, request_url
+from newscrawler.extract.urls import is_page_link, request_url
 from newscrawler.incremental import AlreadyArchived
-from newscrawler.items import Article, NotModified
+from newscrawler.items import ARTICLE_FIELDS, Article, NotModified
+from newscrawler.reader import PARSE_FAILURE, PageReading, read_page
 from newscrawler.sites import DEFAULT_REGISTRY, Site, load_registry, select_sites, site_for_url
 from newscrawler.workers import page_workers
 
@@ -166,22 +167,26 @@ class NewsSpider(scrapy.Spider):
             self.crawler.stats.inc_value(f"newscrawler/source/{site.id}/skipped/not_html")
             return
         listing_raw = response.meta.get("listing_raw")
-        try:   # decode, parse, classify, collect links, extract: once, in a worker process
+        fetched_at = utcnow()
+        try:   # decode, parse, classify, collect links, read the article: once, in a worker process
             reading = await page_workers(self.crawler).run(
-                read_html_response, response.body, response.url, content_type, site.hints(), listing_raw,
+                read_page, response.body, response.url, content_type, site.hints(), listing_raw, fetched_at,
                 bool(site.auto_render and not response.meta.get("playwright")))
         except Exception as exc:   # a page that breaks the reader (or its worker) is counted, never fatal
-            self.crawler.stats.inc_value(f"newscrawler/source/{site.id}/errors/parse_failure")
+            self.crawler.stats.inc_value(f"newscrawler/source/{site.id}/errors/{PARSE_FAILURE}")
             logger.warning("could not read %s: %r", response.url, exc)
             return
-        for output in self._use_reading(response, site, reading, listing_raw):
+        for output in self._use_reading(response, site, reading, listing_raw, fetched_at):
             yield output
 
-    def _use_reading(self, response, site: Site, reading: PageReading, listing_raw: str | None):
+    def _count(self, site: Site, name: str) -> None:
+        self.crawler.stats.inc_value(f"newscrawler/source/{site.id}/{name}")
+
+    def _use_reading(self, response, site: Site, reading: PageReading, listing_raw: str | None, fetched_at: str):
         if reading.built_by_scripts:
             if self.browser:
                 logger.info("%s builds its content with scripts: rendering it in the browser", response.url)
-                self.crawler.stats.inc_value(f"newscrawler/source/{site.id}/rendered_fallback")
+                self._count(site, "rendered_fallback")
                 yield self._request(response.url, site, "page", listing_raw, render=True, dont_filter=True)
                 return
             key = f"newscrawler/source/{site.id}/skipped/script_page"
@@ -189,30 +194,32 @@ class NewsSpider(scrapy.Spider):
             if self.crawler.stats.get_value(key) == 1:   # one clear message per site, not one per page
                 logger.warning(missing_browser_message(site.id).replace(
                     "; the site is skipped", "; its script-built pages are read as they are"))
-        self.crawler.stats.inc_value(f"newscrawler/source/{site.id}/{reading.kind}_pages")
-        if reading.error:
-            self.crawler.stats.inc_value(f"newscrawler/source/{site.id}/errors/parse_failure")
-            logger.warning("extraction failed for %s: %s", response.url, reading.error)
-        elif reading.article is not None and not reading.article["text"]:
-            self.crawler.stats.inc_value(f"newscrawler/source/{site.id}/errors/no_text")
-            logger.warning("no main text found on %s", response.url)
+        self._count(site, f"{reading.kind}_pages")
+        if reading.kind == "static":
+            logger.info("not an article (no date, no item-shaped URL): %s", response.url)
+        if reading.drop_reason:
+            self._count(site, "articles_fetched")
+            self._count(site, f"dropped/{reading.drop_reason}")
+            logger.warning("article page not stored (%s): %s%s", reading.drop_reason, response.url,
+                           f" ({reading.error})" if reading.error else "")
         elif reading.article is not None:
+            self._count(site, "articles_fetched")
             page = reading.article
+            if page["published_at"] is None:
+                self._count(site, "errors/no_date")
+                logger.info("no publication date found on %s (stored with published_at NULL)", response.url)
+            self._count(site, f"cluster_{page['cluster']['label']}")
             yield Article(
-                url=canonical_url(response.url),
+                url=page["url"],
                 fetched_url=response.url,
                 source=site.id,
                 encoding=reading.encoding,
-                fetched_at=utcnow(),
+                fetched_at=fetched_at,
                 hints=site.hints(),
                 listing_raw=listing_raw,
                 etag=_header(response, "ETag"),
                 last_modified=_header(response, "Last-Modified"),
-                title=page["title"],
-                text=page["text"],
-                date_candidates=page["date_candidates"],
-                html_lang=page["html_lang"],
-                canonical_link=page["canonical_link"],
+                **{name: page[name] for name in ARTICLE_FIELDS},
             )
         for url in reading.feed_links:
             request = self._follow(site, url, "feed")

@@ -3,6 +3,7 @@ against the site's expected.json; crawl again and check that nothing is stored t
 
 from __future__ import annotations
 
+import json
 import tomllib
 from urllib.parse import urlsplit
 
@@ -90,6 +91,26 @@ def test_nothing_but_expected_articles_is_stored(crawl, stored, site):
     paths = {p for s, p in stored if s == site}
     assert paths == set(EXPECTED[site]["articles"])
     assert len([r for r in crawl["rows"] if r["source"] == SITE_IDS[site]]) == len(paths)
+
+
+def test_every_article_page_is_stored_or_counted(crawl):
+    """fetched == stored + dropped for every source and run, and no article page of the fixture
+    web is dropped (short notices included)."""
+    runs = query(crawl["db"], "SELECT * FROM crawl_runs ORDER BY id")
+    first = [r for r in runs if r["run_id"] == runs[0]["run_id"]]
+    assert len(first) == len(SITE_IDS)
+    for run in runs:
+        assert run["articles_fetched"] == run["articles_stored"] + run["articles_dropped"], run
+    by_source = {v: k for k, v in SITE_IDS.items()}
+    for run in first:
+        assert run["articles_dropped"] == 0 and json.loads(run["drops"]) == {}, run
+        assert run["articles_fetched"] >= len(EXPECTED[by_source[run["source"]]]["articles"]), run
+        assert json.loads(run["pages_by_kind"])["article"] == run["articles_fetched"]
+
+
+@pytest.mark.parametrize("site,path", [(s, p) for s, p in ARTICLES if EXPECTED[s]["articles"][p].get("short_notice")])
+def test_a_short_notice_is_stored(stored, site, path):
+    assert (site, path) in stored and len(stored[(site, path)]["text"]) < 200
 
 
 def test_every_row_meets_the_contract(crawl):
