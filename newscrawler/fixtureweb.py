@@ -43,6 +43,7 @@ class FixtureSite:
     content_types: dict = field(default_factory=dict)
     status: dict = field(default_factory=dict)
     delay: dict = field(default_factory=dict)
+    ignored_params: tuple = ()                       # query parameters the server ignores, as boards do
     base: str = ""
     state: int = 1                                   # 2: files under _state2/ replace or add pages
     hits: Counter = field(default_factory=Counter)   # requests per path: tests count what a crawl fetched
@@ -53,12 +54,17 @@ class FixtureSite:
         return cls(root.name, root, conf.get("host", "127.0.0.1"),
                    conf.get("html_content_type", "text/html"),
                    conf.get("content_types", {}), {k: int(v) for k, v in conf.get("status", {}).items()},
-                   {k: float(v) for k, v in conf.get("delay", {}).items()})
+                   {k: float(v) for k, v in conf.get("delay", {}).items()}, tuple(conf.get("ignored_params", ())))
 
     def resolve(self, target: str) -> tuple[int, bytes, str]:
         # _server.toml: host, html_content_type, [content_types] and [status] by path, [delay] seconds
         """(status, body, content type) for a request target (path and query)."""
         parts = urlsplit(target)
+        if self.ignored_params and parts.query and not (self.root / (
+                unquote(parts.path).lstrip("/") + "@" + unquote(parts.query))).exists():
+            # a board that ignores them: view.php?no=3414&page=2 shows view.php?no=3414
+            kept = [p for p in parts.query.split("&") if p.split("=", 1)[0] not in self.ignored_params]
+            parts = parts._replace(query="&".join(kept))
         path = unquote(parts.path)
         key = path + (f"?{parts.query}" if parts.query else "")
         if key in self.status:

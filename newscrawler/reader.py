@@ -21,7 +21,7 @@ from newscrawler.extract.feeds import xml_kind
 from newscrawler.extract.html import built_by_scripts, feed_links, page_links, parse_html
 from newscrawler.extract.page import read_tree, resolve_page_dates
 from newscrawler.extract.pagekind import ARTICLE, classify_page
-from newscrawler.extract.urls import canonical_url
+from newscrawler.extract.urls import article_url
 
 # why a fetched page that was meant to be read is not stored: counted per source in crawl_runs
 EMPTY_TEXT = "empty_text"       # an article page with no main text
@@ -73,11 +73,11 @@ class PageReading:
 def identity_url(fetched_url: str, canonical_link: str | None) -> str:
     """The URL an article is archived under: the page's own rel=canonical when it stays on the
     same host (print versions, board links carrying a page number), else the fetched URL;
-    always in canonical form (extract/urls.py)."""
+    always in canonical form without the listing's navigation parameters (extract/urls.py)."""
     if canonical_link and (urlsplit(canonical_link).hostname or "").lower() == \
             (urlsplit(fetched_url).hostname or "").lower():
-        return canonical_url(canonical_link)
-    return canonical_url(fetched_url)
+        return article_url(canonical_link)
+    return article_url(fetched_url)
 
 
 def analyse_article(fields: dict, url: str, hints: dict, now: datetime) -> dict:

@@ -11,6 +11,11 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from w3lib.url import safe_url_string
 
 TRACKING_PARAMS_FILE = Path(__file__).resolve().parents[2] / "data" / "tracking_params.txt"
+NAVIGATION_PARAMS_FILE = Path(__file__).resolve().parents[2] / "data" / "navigation_params.txt"
+# query parameters that name the item a board page shows (view.php?no=3421, view.do?nttId=…)
+ITEM_ID_PARAMS = re.compile(
+    r"^(?:no|id|idx|seq|nid|aid|num|articleid|newsid|article_id|news_id|nttid|bbsidx|board_seq|wr_id|"
+    r"docid|doc_id|contentid|content_id|itemid|item_id|postid|post_id|p)$", re.I)
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 # ;jsessionid=... path parameters that Java servers append
 _PATH_SESSION = re.compile(r";(jsessionid|phpsessid|sid)=[^/?#]*", re.I)
@@ -21,15 +26,39 @@ NON_PAGE_EXTENSIONS = frozenset(
 )
 
 
-@lru_cache(maxsize=1)
-def tracking_patterns(path: Path = TRACKING_PARAMS_FILE) -> tuple[str, ...]:
+@lru_cache(maxsize=4)
+def _param_patterns(path: Path) -> tuple[str, ...]:
     lines = path.read_text(encoding="utf-8").splitlines()
     return tuple(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def tracking_patterns(path: Path = TRACKING_PARAMS_FILE) -> tuple[str, ...]:
+    return _param_patterns(path)
 
 
 def is_tracking_param(name: str) -> bool:
     name = name.lower()
     return any(fnmatch.fnmatchcase(name, pattern) for pattern in tracking_patterns())
+
+
+def is_navigation_param(name: str) -> bool:
+    name = name.lower()
+    return any(fnmatch.fnmatchcase(name, pattern) for pattern in _param_patterns(NAVIGATION_PARAMS_FILE))
+
+
+def article_url(url: str) -> str:
+    """An article's identity: its canonical URL without the listing's navigation parameters
+    (page number, page size, sort, search terms) when the query names the item by an id, so a
+    board article linked from page 1 and page 3 is one article. Idempotent."""
+    canonical = canonical_url(url)
+    parts = urlsplit(canonical)
+    if not parts.query:
+        return canonical
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    if not any(ITEM_ID_PARAMS.match(k) and v for k, v in pairs):
+        return canonical
+    kept = [(k, v) for k, v in pairs if not is_navigation_param(k)]
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(kept, safe=":/@!$'()*,;~"), ""))
 
 
 def canonical_url(url: str) -> str:

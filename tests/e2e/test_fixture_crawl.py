@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from newscrawler.extract.urls import canonical_url
+from newscrawler.extract.urls import article_url
 from tests.conftest import FAST, SITE_IDS, SITES_DIR, load_expected, query, run_cli, server_hits
 
 EXPECTED = load_expected()
@@ -23,8 +23,8 @@ def url_path(url: str) -> str:
 
 
 def canon(path: str) -> str:
-    """The path as the crawler requests and stores it (query parameters sorted)."""
-    return url_path(canonical_url("http://fixture" + path))
+    """The path as the crawler stores it (query parameters sorted, no listing navigation)."""
+    return url_path(article_url("http://fixture" + path))
 
 
 # the expected.json spelling of every path, keyed by its canonical form

@@ -85,6 +85,7 @@ def check_site(site_dir, state=1):
     exp = json.loads((site_dir / 'expected.json').read_text('utf-8'))
     ctypes = conf.get('content_types', {})
     status = conf.get('status', {})
+    ignored_params = set(conf.get('ignored_params', []))   # the server answers as if they were not there
     enc = ENC[site]
     served = site_files(site_dir, state)
     new = {k.split(':', 1)[1]: a for k, a in STATE2['new_articles'].items() if k.split(':', 1)[0] == site}
@@ -137,6 +138,9 @@ def check_site(site_dir, state=1):
                 continue
             u = urlsplit(urljoin('http://x' + page_url, h))
             path = u.path + ('?' + u.query if u.query else '')
+            if url_to_file(path) not in served:   # a parameter the server ignores (as boards do)
+                query = '&'.join(q for q in u.query.split('&') if q.split('=', 1)[0] not in ignored_params)
+                path = u.path + ('?' + query if query else '')
             if path == page_url:
                 continue  # self reference (canonical, og:url, share links)
             if rel.endswith('.xml') and 'sitemap' in rel: linked_from_sitemap.add(path)

@@ -96,3 +96,27 @@ def test_is_page_link(url, expected):
                                  "https://ex.org/news/12.html?print_version=true&utm_source=x"])
 def test_print_versions_fold_into_the_article(url):
     assert canonical_url(url) == "https://ex.org/news/12.html"
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("http://b.example/view.do?seq=12&page=3", "http://b.example/view.do?seq=12"),
+    ("http://b.example/view.do?pageIndex=2&nttId=77&bbsId=B1&searchWrd=", "http://b.example/view.do?bbsId=B1&nttId=77"),
+    ("http://b.example/news/view.php?no=3414&page=2", "http://b.example/news/view.php?no=3414"),
+    ("http://b.example/list.php?page=2", "http://b.example/list.php?page=2"),        # no item id: a listing
+    ("http://b.example/view.php?no=&page=2", "http://b.example/view.php?no=&page=2"),  # an empty id names nothing
+])
+def test_article_url_drops_the_listings_navigation(url, expected):
+    from newscrawler.extract.urls import article_url
+
+    assert article_url(url) == expected
+
+
+@given(st.lists(st.sampled_from(["seq=1", "page=2", "sort=d", "no=9", "cat=3", "utm_source=x"]), max_size=6))
+@settings(max_examples=60, deadline=None)
+def test_article_url_is_idempotent_and_order_free(params):
+    from newscrawler.extract.urls import article_url
+
+    url = "http://b.example/v.php?" + "&".join(params)
+    once = article_url(url)
+    assert article_url(once) == once
+    assert article_url("http://b.example/v.php?" + "&".join(reversed(params))) == once

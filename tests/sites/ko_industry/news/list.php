@@ -28,7 +28,7 @@
 <div class="location"><a href="/index.html">홈페이지</a> &gt; 즉시 뉴스</div>
 <h2 class="tit">즉시 뉴스</h2>
 <ul class="news-list">
-<li><dl><dt><a href="/news/view.php?no=3422">섬유산업 클러스터 간담회 27일 개최</a></dt>
+<li><dl><dt><a href="/news/view.php?no=3412">섬유산업 클러스터 간담회 27일 개최</a></dt>
 <dd class="info"><span class="cate">산업 클러스터</span> | <span class="date">2023/4/26 15:10:00</span></dd></dl></li>
 <li><dl><dt><a href="/news/view.php?no=3421">한국산업단지공단, 올해 신규 미니클러스터 10개 선정</a></dt>
 <dd class="txt">한국산업단지공단(KICOX)은 25일 산업단지 입주기업의 협력 네트워크를 강화하기 위해 올해 신규 미니클러스터 10개를 선정했다고 밝혔다.</dd>
