@@ -81,9 +81,16 @@ def boilerplate(path: Path = BOILERPLATE_FILE) -> Boilerplate:
     return Boilerplate(frozenset(h.casefold() for h in data["stop_headings"]))
 
 
+_XML_DECLARATION = re.compile(r"^<\?xml[^>]*\?>")
+
+
 def parse_html(html: str, base_url: str | None = None) -> lxml.html.HtmlElement:
-    """Parse HTML text leniently; an empty or unparsable page gives an empty document."""
+    """Parse HTML text leniently; an empty or unparsable page gives an empty document. An XHTML
+    page's ``<?xml … encoding=…?>`` declaration is dropped first: the text is already decoded,
+    and lxml refuses a str that declares an encoding (the whole page was read as empty)."""
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+    if html and html.lstrip().startswith("<?xml"):
+        html = _XML_DECLARATION.sub("", html.lstrip(), count=1)
     try:
         root = lxml.html.document_fromstring(html or "<html></html>", parser=parser, base_url=base_url)
     except (etree.ParserError, ValueError):

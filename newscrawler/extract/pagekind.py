@@ -14,6 +14,7 @@ page does, and it has a headline and a date of its own (``is_short_notice``).
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -96,13 +97,11 @@ def classify_page(root, url: str, hints: dict | None = None, listing_raw: str | 
         return Classification(LISTING)
     shape = page_shape(root)
     if not has_article_body(shape):
-        if shape.body_length < NOTICE_MIN_TEXT:
-            return Classification(LISTING)
         title = find_title(root, (hints.get("selectors") or {}).get("title"))
         candidates = date_candidates(root, url, hints, title_element=title[1], listing_raw=listing_raw)
-        if is_short_notice(root, title[1], candidates):
+        if shape.body_length >= NOTICE_MIN_TEXT and is_short_notice(root, title[1], candidates):
             return Classification(ARTICLE, title, candidates)
-        return Classification(LISTING)
+        return _unmeasured_page(root, url, shape, title, candidates)
     if shape.declared_article or listing_raw:
         return Classification(ARTICLE)
     title = find_title(root, (hints.get("selectors") or {}).get("title"))
@@ -111,6 +110,34 @@ def classify_page(root, url: str, hints: dict | None = None, listing_raw: str | 
             or _item_shaped(url):
         return Classification(ARTICLE, title, candidates)
     return Classification(STATIC, title, candidates)
+
+
+UNMEASURED_PAGE_TEXT = 1500   # visual characters of page text that the content lines did not keep
+UNMEASURED_ARTICLE_TEXT = 300  # ... of which the article reader must find this much
+_METADATA_DATE_SOURCES = frozenset(("selector", "jsonld", "meta", "time", "label", "listing"))
+
+
+def _page_text_length(root) -> int:
+    return visual_length(collapse_ws(" ".join(root.xpath(
+        "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"))))
+
+
+def _unmeasured_page(root, url: str, shape, title, candidates) -> Classification:
+    """A page whose content lines hold little of its text: its layout hid the body from the
+    shape measures (the posts of a blog inside a "widget", a body of <div>s and <br>s). It is an
+    article when it says so (JSON-LD or og:type article) or carries a date of its own in its
+    metadata, and the article reader finds a body; otherwise a listing."""
+    if not (shape.declared_article or any(c.source in _METADATA_DATE_SOURCES for c in candidates)):
+        return Classification(LISTING)
+    if _page_text_length(root) < UNMEASURED_PAGE_TEXT + 2 * shape.body_length:
+        return Classification(LISTING)
+    import trafilatura
+
+    text = trafilatura.extract(copy.deepcopy(root), url=url, fast=True, favor_precision=True,
+                               include_comments=False, with_metadata=False) or ""
+    if visual_length(text) >= UNMEASURED_ARTICLE_TEXT:
+        return Classification(ARTICLE, title, candidates)
+    return Classification(LISTING)
 
 
 def page_kind(root, url: str, hints: dict | None = None, listing_raw: str | None = None) -> str:

@@ -151,3 +151,8 @@ def test_stop_headings(line, stop):
     from newscrawler.extract.html import boilerplate
 
     assert boilerplate().is_stop(line) is stop
+
+
+def test_an_xhtml_page_with_an_encoding_declaration_is_parsed():
+    page = '<?xml version="1.0" encoding="UTF-8" ?>\n<html><body><h1>Title</h1><p>Body text</p></body></html>'
+    assert parse_html(page).findtext(".//h1") == "Title"
