@@ -11,6 +11,11 @@ every stored article the crawl met as new, updated or a near duplicate:
   mostly the same clusters) adds its new names to that list, and only names never seen anywhere
   raise ``new_clusters`` — the list itself is not alerted again;
 * otherwise a new list: ``new_cluster_list`` with all its names (those never seen marked new);
+* the original of a list met after its copy (a ministry's notice stored after a portal's repost:
+  the store made it the original, ``status`` new, and the copy points at it) takes the list
+  over: the list, its clusters and its alerts not yet delivered now name the original; nothing
+  is alerted again (an alert already delivered stays as it was; the ``article_original`` event
+  records the change);
 * a source's first crawl is a baseline: announcements dated more than ``alert_window`` days before
   the crawl are recorded as known without an alert (``None`` alerts on all).
 """
@@ -23,6 +28,8 @@ from datetime import date, datetime, timedelta
 
 from newscrawler.db import record_alert
 from newscrawler.detect.analysis import ANNOUNCEMENT, normalise_name
+from newscrawler.storage.originals import (list_of_copies, repoint_alert, repoint_list,
+                                           undelivered_alerts_naming)
 
 SAME_LIST_OVERLAP = 0.5   # share of the smaller list's names that makes two lists one
 
@@ -35,7 +42,7 @@ class ArticleFacts:
     source: str
     language: str | None
     published_at: str | None
-    status: str                      # new, updated, duplicate (a stored near copy)
+    status: str                      # new, updated, near_duplicate (a stored near copy)
     duplicate_of: int | None
 
 
@@ -63,12 +70,17 @@ def _list_of(db, article_id: int) -> dict | None:
 
 def _same_list(db, facts: ArticleFacts, keys: set[str]) -> dict | None:
     """A known list this announcement is about: its own (a changed page), its original's (a copy or
-    a text about the same document), or one sharing most of its names."""
+    a text about the same document), a copy's (an original met after its copy), or one sharing
+    most of its names."""
     for article_id in (facts.article_id, facts.duplicate_of):
         if article_id:
             found = _list_of(db, article_id)
             if found:
                 return found
+    if facts.duplicate_of is None:
+        found = list_of_copies(db, facts.article_id)
+        if found:
+            return found
     if not keys:
         return None
     placeholders = ",".join("?" * len(keys))
@@ -121,6 +133,11 @@ def record_analysis(db, facts: ArticleFacts, analysis: dict, now: str, *, baseli
     names = analysis.get("clusters") or []
     keys = {normalise_name(n) for n in names}
     country = COUNTRY_BY_LANGUAGE.get(facts.language or "")
+    if facts.status == "new" and facts.duplicate_of is None:
+        taken = list_of_copies(db, facts.article_id)
+        if taken is not None:
+            _take_over(db, taken, facts, names, analysis, country, now)
+            return []
     known = _same_list(db, facts, keys)
     common = {"clusters": names, "count": analysis.get("count") or len(names), "year": analysis.get("year"),
               "issuer": analysis.get("issuer")}
@@ -168,3 +185,25 @@ def record_analysis(db, facts: ArticleFacts, analysis: dict, now: str, *, baseli
         return []
     return [_alert(db, "new_clusters", facts, {**common, "clusters": fresh, "count": len(fresh),
                                                "list_id": known["id"], "list_url": known["article_url"]}, now)]
+
+
+def _take_over(db, known: dict, facts: ArticleFacts, names: list[str], analysis: dict, country: str | None,
+               now: str) -> None:
+    """The original of a known list, met after the copy that announced it: the list and its
+    undelivered alerts move to the original, its names join the list, and nothing is alerted."""
+    old_keys = {normalise_name(n) for n in known["items"]}
+    added = [n for n in names if normalise_name(n) not in old_keys]
+    fresh = _new_names(db, added)
+    items = known["items"] + added
+    db["cluster_lists"].update(known["id"], {"items": json.dumps(items, ensure_ascii=False)})
+    _remember_clusters(db, added, known["id"], facts, country, now)
+    article = {"id": facts.article_id, "url": facts.url, "title": facts.title, "source": facts.source,
+               "language": facts.language}
+    repoint_list(db, known["id"], article, analysis, known["article_url"], now)
+    for alert_id, kind, payload in undelivered_alerts_naming(db, known["article_url"]):
+        payload.update(source=facts.source, language=facts.language, article_url=facts.url,
+                       published_at=facts.published_at, copy_url=known["article_url"])
+        if kind == "new_cluster_list":   # the list's own alert: the list as now known
+            payload.update(clusters=items, count=analysis.get("count") or payload.get("count"),
+                           new_clusters=payload.get("new_clusters", []) + fresh)
+        repoint_alert(db, alert_id, facts.url, facts.title, facts.source, payload)
