@@ -33,6 +33,12 @@ def repoint_copies(db, former: int, original: int) -> list[int]:
     return [former, *copies]
 
 
+def copies_of(db, article_id: int) -> list[tuple[int, str]]:
+    """(id, url) of the articles pointing at ``article_id``."""
+    return [(r[0], r[1]) for r in db.execute("SELECT id, url FROM articles WHERE duplicate_of = ? ORDER BY id",
+                                             [article_id])]
+
+
 def list_of_copies(db, article_id: int) -> dict | None:
     """The known list carried by an article that now points at ``article_id`` (the list its copy
     announced before the original was met), the earliest such list first."""
@@ -41,29 +47,37 @@ def list_of_copies(db, article_id: int) -> dict | None:
     return {"id": row[0], "items": json.loads(row[1] or "[]"), "article_url": row[2]} if row else None
 
 
-def repoint_list(db, list_id: int, article: dict, analysis: dict, former_url: str, now: str) -> None:
-    """The list is now the original's: its article, title, issuer and source follow it, and so do
-    the clusters first met through the former article. ``article``: id, url, title, source, language."""
+def repoint_list(db, list_id: int, article: dict, analysis: dict, now: str) -> None:
+    """The list is now the original's: its article, title, issuer and source follow it.
+    ``article``: id, url, title, source, language."""
     db.execute("UPDATE cluster_lists SET article_id = ?, article_url = ?, title = ?, source = ?, language = ?, "
                "issuer = coalesce(?, issuer), year = coalesce(?, year), count = coalesce(?, count), updated_at = ? "
                "WHERE id = ?",
                [article["id"], article["url"], article["title"], article["source"], article["language"],
                 analysis.get("issuer"), analysis.get("year"), analysis.get("count"), now, list_id])
-    db.execute("UPDATE clusters SET first_article_url = ? WHERE first_list_id = ? AND first_article_url = ?",
-               [article["url"], list_id, former_url])
 
 
-def undelivered_alerts_naming(db, url: str) -> list[tuple[int, str, dict]]:
-    """(id, kind, payload) of the list alerts naming ``url`` that no sink has received yet: those can
-    still be changed without anyone having read the old version."""
-    kinds = ",".join("?" * len(LIST_ALERT_KINDS))
+def repoint_clusters(db, copy_urls: list[str], url: str) -> None:
+    """Clusters first met through a copy were first met, as far as anyone reads, in its original."""
+    db.execute(f"UPDATE clusters SET first_article_url = ? WHERE first_article_url IN ({_marks(copy_urls)})",
+               [url, *copy_urls])
+
+
+def undelivered_alerts_naming(db, urls: list[str]) -> list[tuple[int, str, str, dict]]:
+    """(id, kind, article_url, payload) of the list alerts naming one of ``urls`` that no sink has
+    received yet: those can still change without anyone having read the old version."""
     rows = db.execute(
-        f"SELECT id, kind, payload FROM alerts WHERE article_url = ? AND kind IN ({kinds}) AND delivered_at IS NULL "
+        f"SELECT id, kind, article_url, payload FROM alerts WHERE article_url IN ({_marks(urls)}) "
+        f"AND kind IN ({_marks(LIST_ALERT_KINDS)}) AND delivered_at IS NULL "
         "AND NOT EXISTS (SELECT 1 FROM alert_deliveries d WHERE d.alert_id = alerts.id AND d.delivered_at IS NOT NULL) "
-        "ORDER BY id", [url, *LIST_ALERT_KINDS]).fetchall()
-    return [(r[0], r[1], json.loads(r[2] or "{}")) for r in rows]
+        "ORDER BY id", [*urls, *LIST_ALERT_KINDS]).fetchall()
+    return [(r[0], r[1], r[2], json.loads(r[3] or "{}")) for r in rows]
 
 
 def repoint_alert(db, alert_id: int, url: str, title: str | None, source: str, payload: dict) -> None:
     db.execute("UPDATE alerts SET article_url = ?, title = ?, source = ?, payload = ? WHERE id = ?",
                [url, title, source, json.dumps(payload, ensure_ascii=False), alert_id])
+
+
+def _marks(values) -> str:
+    return ",".join("?" * len(values))

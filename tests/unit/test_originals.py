@@ -208,3 +208,18 @@ def test_a_baseline_list_taken_over_stays_silent(db):
     _, _, alerts = store(db, MINISTRY, NOTICE, "2024-09-12", T2, primary=True)
     assert alerts == [] and db["alerts"].count == 0
     assert [r["article_url"] for r in db["cluster_lists"].rows] == [MINISTRY]
+
+
+def test_an_alert_a_copy_raised_on_another_list_names_the_original_too(db):
+    """The list was first met in a news report; the repost added a name to it (a new_clusters
+    alert naming the repost); the ministry's notice, met last, is the repost's original."""
+    store(db, "https://ministry.example/news/report", OTHER, "2024-09-13", T1, primary=True)
+    extra = "Severn Estuary Compound Semiconductor Cluster"
+    _, _, alerts = store(db, HUB, REPOST, "2024-09-13T11:00:00+01:00", T1, names=NAMES + [extra])
+    assert [(a["kind"], a["clusters"]) for a in alerts] == [("new_clusters", [extra])]
+    _, original, alerts = store(db, MINISTRY, NOTICE, "2024-09-12", T2, primary=True, names=NAMES + [extra])
+    assert alerts == [] and pointers(db)[HUB] == original
+    assert [(a["kind"], a["article_url"]) for a in db["alerts"].rows] == \
+        [("new_cluster_list", "https://ministry.example/news/report"), ("new_clusters", MINISTRY)]
+    assert db.execute("SELECT first_article_url FROM clusters WHERE name = ?", [extra]).fetchone()[0] == MINISTRY
+    assert [r["article_url"] for r in db["cluster_lists"].rows] == ["https://ministry.example/news/report"]
