@@ -16,6 +16,20 @@ from newscrawler.dedup.originals import Claim
 LIST_ALERT_KINDS = ("new_cluster_list", "new_clusters", "updated_cluster_list")
 
 
+def same_text_in_source(db, content_hash: str, source: str) -> int | None:
+    """The article of ``source`` with this exact text (the same page under another URL)."""
+    row = db.execute("SELECT id FROM articles WHERE content_hash = ? AND source = ? ORDER BY id LIMIT 1",
+                     [content_hash, source]).fetchone()
+    return row[0] if row else None
+
+
+def same_text_elsewhere(db, content_hash: str, source: str) -> int | None:
+    """The original of another source's article with this exact text (a word-for-word repost)."""
+    row = db.execute("SELECT coalesce(duplicate_of, id) FROM articles WHERE content_hash = ? AND source != ? "
+                     "ORDER BY id LIMIT 1", [content_hash, source]).fetchone()
+    return row[0] if row else None
+
+
 def claim_of(db, article_id: int) -> Claim | None:
     """What a stored article says about its own age."""
     row = db.execute("SELECT id, published_at, primary_source, first_seen_at FROM articles WHERE id = ?",

@@ -223,3 +223,31 @@ def test_an_alert_a_copy_raised_on_another_list_names_the_original_too(db):
         [("new_cluster_list", "https://ministry.example/news/report"), ("new_clusters", MINISTRY)]
     assert db.execute("SELECT first_article_url FROM clusters WHERE name = ?", [extra]).fetchone()[0] == MINISTRY
     assert [r["article_url"] for r in db["cluster_lists"].rows] == ["https://ministry.example/news/report"]
+
+
+# --- word-for-word reposts ---------------------------------------------------------------------
+
+def test_a_word_for_word_repost_on_another_site_is_its_own_article(db):
+    _, repost, _ = store(db, HUB, NOTICE, "2024-09-13", T1, names=[])
+    status, original, _ = store(db, MINISTRY, NOTICE, "2024-09-12", T2, primary=True, names=[])
+    assert (status, db["articles"].count) == ("new", 2)
+    assert pointers(db) == {HUB: original, MINISTRY: None}
+
+
+def test_a_word_for_word_repost_too_short_to_sign_is_linked_by_its_text(db):
+    short = "Named."
+    assert signature(short) is None
+    _, repost, _ = store(db, HUB, short, "2024-09-13", T1, names=[])
+    status, original, _ = store(db, MINISTRY, short, "2024-09-12", T2, primary=True, names=[])
+    assert status == "new" and pointers(db) == {HUB: original, MINISTRY: None}
+    assert events_of(db, "article_original")[0][1]["via"] == "same_text"
+    status, late, _ = store(db, PORTAL, short, "2024-09-14", T3, names=[])
+    assert status == "near_duplicate" and pointers(db)[PORTAL] == original
+
+
+def test_the_same_text_under_another_url_of_the_same_site_stays_one_article(db):
+    store(db, MINISTRY, NOTICE, "2024-09-12", T1, names=[])
+    status, article_id = store_article(db, {"url": MINISTRY + "?print=1", "source": "ministry.example", "title":
+                                            "Title at ministry.example", "text": NOTICE,
+                                            "content_hash": content_hash(NOTICE)}, T2)
+    assert (status, article_id, db["articles"].count) == ("duplicate", 1, 1)
