@@ -154,3 +154,12 @@ def test_the_first_crawl_alerted_on_the_reposts(two_crawls):
     hosts = {a["article_url"].split("/")[2].split(":")[0] for a in two_crawls["alerts_after_first"]
              if a["kind"] == "new_cluster_list"}
     assert hosts == {"127.0.0.7", "127.0.0.8"}
+
+
+def test_the_registry_s_primary_flag_reaches_the_archive(result):
+    """The demo registry marks the ministries primary; the flag travels in the items' hints."""
+    ministries = {SITE_IDS[s] for s in MINISTRIES}
+    rows = query(result["db"], "SELECT source, primary_source FROM articles")
+    assert {r["source"] for r in rows} >= ministries | {SITE_IDS[s] for s in REPUBLISHERS}
+    for row in rows:
+        assert row["primary_source"] == (1 if row["source"] in ministries else 0), row["source"]
