@@ -251,3 +251,22 @@ def test_the_same_text_under_another_url_of_the_same_site_stays_one_article(db):
                                             "Title at ministry.example", "text": NOTICE,
                                             "content_hash": content_hash(NOTICE)}, T2)
     assert (status, article_id, db["articles"].count) == ("duplicate", 1, 1)
+
+
+# --- where the store pipeline reads the flag ------------------------------------------------------
+
+@pytest.mark.parametrize("hints, registered, primary", [
+    ({"primary": True}, set(), True),
+    ({"primary": False}, {"min"}, False),     # the item's hints are the registry entry it was crawled with
+    ({}, {"min"}, True),                      # an item without the key: the crawl's registry
+    ({}, set(), False),
+])
+def test_the_store_pipeline_reads_primary_from_the_item_s_hints(hints, registered, primary):
+    from newscrawler.items import Article
+    from newscrawler.pipelines.store import StorePipeline
+
+    pipeline = StorePipeline("unused.db", stats=None)
+    pipeline.primary_sources = registered
+    item = Article(url="https://min.gov/1", fetched_url="https://min.gov/1", source="min", encoding="utf-8",
+                   fetched_at=T1, hints=hints)
+    assert pipeline._is_primary(item) is primary
