@@ -8,10 +8,14 @@ older release is brought forward on open, never rebuilt.
 from __future__ import annotations
 
 import json
+import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
 import sqlite_utils
+
+from newscrawler.dedup.originals import Claim, precedes, why_first
+from newscrawler.storage.originals import claim_of, repoint_copies, same_text_elsewhere, same_text_in_source
 
 DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "news.db"
 
@@ -115,7 +119,15 @@ def _migration_5(db: sqlite_utils.Database) -> None:
     db["crawl_runs"].add_column("pages_by_kind", str)   # {"article": 12, "listing": 4, "static": 2}
 
 
-MIGRATIONS = [_migration_1, _migration_2, _migration_3, _migration_4, _migration_5]
+def _migration_6(db: sqlite_utils.Database) -> None:
+    """The original is the earliest published copy: the registry's ``primary`` flag is kept with
+    each article (a same-day tie goes to the ministry), and copies are found by their original
+    when a newly met, earlier copy takes its place."""
+    db["articles"].add_column("primary_source", int)
+    db["articles"].create_index(["duplicate_of"])
+
+
+MIGRATIONS = [_migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6]
 
 
 def open_db(path: str | Path = DEFAULT_DB) -> sqlite_utils.Database:
@@ -153,7 +165,7 @@ def record_alert(db: sqlite_utils.Database, kind: str, *, title: str | None, art
 
 ARTICLE_FIELDS = ("title", "published_at", "modified_at", "published_raw", "date_source", "language",
                   "language_confidence", "text", "content_hash", "fetched_url", "encoding", "listing_raw",
-                  "cluster_label", "cluster")
+                  "cluster_label", "cluster", "primary_source")
 
 
 def remember_url(db: sqlite_utils.Database, url: str | None, article_id: int, now: str,
@@ -170,18 +182,62 @@ def remember_url(db: sqlite_utils.Database, url: str | None, article_id: int, no
                                      fetch.get("last_fetched_at"), url])
 
 
+def _newcomer_claim(row: dict, now: str) -> Claim:
+    """The claim of a row about to be stored: it is met last, so on a full tie the stored copy stays."""
+    return Claim(sys.maxsize, row.get("published_at"), bool(row.get("primary_source")), now)
+
+
+def _store_new_url(db: sqlite_utils.Database, row: dict, now: str, signature, doc_numbers: list[str],
+                   event: dict, fetch: dict) -> tuple[str, int]:
+    """Insert an article under a URL never stored: an original, a copy of a stored original, or an
+    earlier copy that takes the stored original's place (see ``store_article``)."""
+    from newscrawler.dedup.index import Match, add_to_index, find_original
+
+    original = find_original(db, signature, doc_numbers)
+    if original is None:   # a text too short for a signature, published word for word by another source
+        twin = same_text_elsewhere(db, row["content_hash"], row["source"])
+        original = Match(twin, 1.0, "same_text") if twin is not None else None
+    stored_first = claim_of(db, original.article_id) if original else None
+    takes_over = stored_first is not None and precedes(_newcomer_claim(row, now), stored_first)
+    values = {k: row.get(k) for k in ARTICLE_FIELDS}
+    values.update(url=row["url"], source=row["source"], first_seen_at=now, last_seen_at=now, updated_at=now,
+                  version=1, duplicate_of=original.article_id if original and not takes_over else None)
+    article_id = db["articles"].insert(values).last_pk
+    add_to_index(db, article_id, signature, doc_numbers)
+    remember_url(db, row["url"], article_id, now)
+    remember_url(db, row.get("fetched_url"), article_id, now, fetch)
+    if original and not takes_over:
+        record_event(db, "article_duplicate", article_id,
+                     {**event, "duplicate_of": original.article_id, "exact": False,
+                      "similarity": round(original.similarity, 3), "via": original.via}, now)
+        return "near_duplicate", article_id
+    record_event(db, "article_new", article_id, event, now)
+    if takes_over:
+        repointed = repoint_copies(db, original.article_id, article_id)
+        record_event(db, "article_original", article_id,
+                     {**event, "former_original": original.article_id, "repointed": repointed,
+                      "reason": why_first(_newcomer_claim(row, now), stored_first),
+                      "similarity": round(original.similarity, 3), "via": original.via}, now)
+    return "new", article_id
+
+
 def store_article(db: sqlite_utils.Database, row: dict, now: str, *, signature=None,
                   doc_numbers: list[str] = ()) -> tuple[str, int]:
     """Insert or update one article by canonical URL; returns (status, article id):
 
     ``new``        stored; not a duplicate of anything stored before;
-    ``duplicate``  the same text is already stored under another URL: nothing is inserted, the
-                   URL is remembered as an alias and the existing id returned;
-    ``near_duplicate``  stored, ``duplicate_of`` = the earliest article it copies;
+    ``duplicate``  the same text is already stored under another URL of the same source: nothing
+                   is inserted, the URL is remembered as an alias and the existing id returned
+                   (another source's word-for-word copy is that source's article: a near duplicate);
+    ``near_duplicate``  stored, ``duplicate_of`` = the original it copies;
+    ``new`` too for a copy published *earlier* than the stored original it matches (or the same
+                   day, from a primary source): it becomes the original, the former original and
+                   its copies point at it, and an ``article_original`` event says so
+                   (dedup/originals.py decides);
     ``updated``    same URL, changed text: old text kept in article_versions, version + 1;
     ``unchanged``  same URL, same text: only last_seen_at (and the HTTP validators) move.
     Every status but unchanged appends an event. Runs inside the caller's transaction."""
-    from newscrawler.dedup.index import add_to_index, find_original, remove_from_index
+    from newscrawler.dedup.index import add_to_index, remove_from_index
 
     existing = db.execute(
         "SELECT id, content_hash, version, title, text, published_at, fetched_url FROM articles WHERE url = ?",
@@ -190,28 +246,13 @@ def store_article(db: sqlite_utils.Database, row: dict, now: str, *, signature=N
     event = {"url": row["url"], "source": row["source"]}
     fetch = {k: row.get(k) for k in ("etag", "last_modified", "last_fetched_at")}
     if existing is None:
-        twin = db.execute("SELECT id FROM articles WHERE content_hash = ? ORDER BY id LIMIT 1",
-                          [row["content_hash"]]).fetchone()
+        twin = same_text_in_source(db, row["content_hash"], row["source"])
         if twin is not None:
-            remember_url(db, row["url"], twin[0], now)
-            remember_url(db, row.get("fetched_url"), twin[0], now, fetch)
-            record_event(db, "article_duplicate", twin[0], {**event, "duplicate_of": twin[0], "exact": True}, now)
-            return "duplicate", twin[0]
-        original = find_original(db, signature, list(doc_numbers))
-        values = {k: row.get(k) for k in ARTICLE_FIELDS}
-        values.update(url=row["url"], source=row["source"], first_seen_at=now, last_seen_at=now,
-                      updated_at=now, version=1, duplicate_of=original.article_id if original else None)
-        article_id = db["articles"].insert(values).last_pk
-        add_to_index(db, article_id, signature, list(doc_numbers))
-        remember_url(db, row["url"], article_id, now)
-        remember_url(db, row.get("fetched_url"), article_id, now, fetch)
-        if original:
-            record_event(db, "article_duplicate", article_id,
-                         {**event, "duplicate_of": original.article_id, "exact": False,
-                          "similarity": round(original.similarity, 3), "via": original.via}, now)
-            return "near_duplicate", article_id
-        record_event(db, "article_new", article_id, event, now)
-        return "new", article_id
+            remember_url(db, row["url"], twin, now)
+            remember_url(db, row.get("fetched_url"), twin, now, fetch)
+            record_event(db, "article_duplicate", twin, {**event, "duplicate_of": twin, "exact": True}, now)
+            return "duplicate", twin
+        return _store_new_url(db, row, now, signature, list(doc_numbers), event, fetch)
     article_id, old_hash, version, old_title, old_text, old_published, stored_from = existing
     remember_url(db, row.get("fetched_url"), article_id, now, fetch)
     # Another URL that declares this one canonical (a print version) is seen, but the text stays

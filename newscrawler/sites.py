@@ -49,6 +49,7 @@ class Site:
     every: str | None = None             # crawl interval for `newscrawler schedule` ("6h"); None: the default
     render: str | None = None            # "browser": every page through Chromium; "listing": listing pages only
     auto_render: bool = False            # render a page in the browser when its HTML is an empty script shell
+    primary: bool = False                # a first-hand publisher (a ministry): wins same-day ties over republishers
 
     def allows(self, url: str) -> bool:
         """True when ``url`` is on one of the site's hosts (subdomains included)."""
@@ -69,10 +70,12 @@ class Site:
         return self.render is not None or self.auto_render
 
     def hints(self) -> dict:
-        """The part of the entry that per-page extraction needs, as plain data for items."""
+        """The part of the entry that travels with each item: what per-page extraction needs, and
+        ``primary`` for the store, which elects the original among copies (a writer fed from a
+        queue has items, not the registry)."""
         data = asdict(self)
         return {k: data[k] for k in ("language", "timezone", "locale", "date_format",
-                                     "article_url", "listing_url", "selectors")}
+                                     "article_url", "listing_url", "selectors", "primary")}
 
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw])\s*$", re.I)
@@ -116,6 +119,7 @@ _FIELD_TYPES = {
     "locale": str, "date_format": str, "feeds": list, "sitemaps": list, "article_url": str,
     "listing_url": str, "follow_url": str, "deny_url": str, "selectors": dict,
     "include_subdomains": bool, "every": str, "refresh_after": str, "render": str, "auto_render": bool,
+    "primary": bool,
 }
 
 
@@ -191,6 +195,7 @@ def _site_from_entry(site_id: str, entry) -> Site:
         every=entry.get("every"),
         render=entry.get("render"),
         auto_render=entry.get("auto_render", False),
+        primary=entry.get("primary", False),
     )
 
 

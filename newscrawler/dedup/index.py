@@ -6,7 +6,8 @@ its cost does not grow with the archive (bench/dedup_bench.py measures it at 10k
 It stays bounded when a source's texts all look alike (a directory whose pages are mostly one
 template shares band keys among thousands of articles): each band key yields at most its
 ``KEY_ROWS`` oldest articles, and only the ``CANDIDATES`` sharing the most bands are compared.
-The oldest are the ones a copy is matched to anyway (``duplicate_of`` is the earliest original).
+The oldest suffice: a copy matched to any member of a group of copies is resolved to the group's
+original through its ``duplicate_of`` (every copy points straight at the original).
 A candidate is a near duplicate when the estimated containment of the two texts reaches
 ``NEAR_DUPLICATE``, or when both are about the same official document and it reaches
 ``SAME_DOCUMENT``; two texts about *different* official documents (disjoint document numbers) are
@@ -57,7 +58,9 @@ def rank_candidates(shared_bands: Counter, by_number: set[int], limit: int) -> l
 
 def find_original(db, sig: Signature | None, numbers: list[str], *, near_duplicate: float = NEAR_DUPLICATE,
                   same_document: float = SAME_DOCUMENT, conflict: float = CONFLICT) -> Match | None:
-    """The earliest stored article this text duplicates, or None. Runs in the caller's transaction."""
+    """The original (``duplicate_of`` NULL) of the earliest stored article this text duplicates, or
+    None; whether the new text should take its place is the store's decision (dedup/originals.py).
+    Runs in the caller's transaction."""
     if sig is None:
         return None
     keys = band_keys(sig)

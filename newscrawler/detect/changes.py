@@ -11,6 +11,12 @@ every stored article the crawl met as new, updated or a near duplicate:
   mostly the same clusters) adds its new names to that list, and only names never seen anywhere
   raise ``new_clusters`` — the list itself is not alerted again;
 * otherwise a new list: ``new_cluster_list`` with all its names (those never seen marked new);
+* an original met after its copies (a ministry's notice stored after a portal's repost: the
+  store made it the original, ``status`` new, and the copies point at it) takes their place: a
+  list a copy announced becomes the original's, the clusters first met through a copy and the
+  alerts naming a copy that no sink has received yet name the original; the list is not alerted
+  again (an alert already delivered stays as it was; the ``article_original`` event records the
+  change);
 * a source's first crawl is a baseline: announcements dated more than ``alert_window`` days before
   the crawl are recorded as known without an alert (``None`` alerts on all).
 """
@@ -23,6 +29,8 @@ from datetime import date, datetime, timedelta
 
 from newscrawler.db import record_alert
 from newscrawler.detect.analysis import ANNOUNCEMENT, normalise_name
+from newscrawler.storage.originals import (copies_of, list_of_copies, repoint_alert, repoint_clusters,
+                                           repoint_list, undelivered_alerts_naming)
 
 SAME_LIST_OVERLAP = 0.5   # share of the smaller list's names that makes two lists one
 
@@ -35,7 +43,7 @@ class ArticleFacts:
     source: str
     language: str | None
     published_at: str | None
-    status: str                      # new, updated, duplicate (a stored near copy)
+    status: str                      # new, updated, near_duplicate (a stored near copy)
     duplicate_of: int | None
 
 
@@ -63,12 +71,17 @@ def _list_of(db, article_id: int) -> dict | None:
 
 def _same_list(db, facts: ArticleFacts, keys: set[str]) -> dict | None:
     """A known list this announcement is about: its own (a changed page), its original's (a copy or
-    a text about the same document), or one sharing most of its names."""
+    a text about the same document), a copy's (an original met after its copy), or one sharing
+    most of its names."""
     for article_id in (facts.article_id, facts.duplicate_of):
         if article_id:
             found = _list_of(db, article_id)
             if found:
                 return found
+    if facts.duplicate_of is None:
+        found = list_of_copies(db, facts.article_id)
+        if found:
+            return found
     if not keys:
         return None
     placeholders = ",".join("?" * len(keys))
@@ -116,7 +129,8 @@ def record_analysis(db, facts: ArticleFacts, analysis: dict, now: str, *, baseli
                     previous: dict | None = None) -> list[dict]:
     """Update clusters / cluster_lists for one analysed article and write its alerts (if any).
     ``previous``: the article's analysis before this change, for a page that changed."""
-    if analysis.get("label") != ANNOUNCEMENT:
+    taken_over = facts.status == "new" and facts.duplicate_of is None and _follow_the_original(db, facts, analysis, now)
+    if analysis.get("label") != ANNOUNCEMENT or taken_over:
         return []
     names = analysis.get("clusters") or []
     keys = {normalise_name(n) for n in names}
@@ -168,3 +182,36 @@ def record_analysis(db, facts: ArticleFacts, analysis: dict, now: str, *, baseli
         return []
     return [_alert(db, "new_clusters", facts, {**common, "clusters": fresh, "count": len(fresh),
                                                "list_id": known["id"], "list_url": known["article_url"]}, now)]
+
+
+def _follow_the_original(db, facts: ArticleFacts, analysis: dict, now: str) -> bool:
+    """An article stored as the original of copies met before it (the store re-pointed them): the
+    list a copy announced becomes the original's (its names join the list), and the alerts not yet
+    delivered that name a copy name the original. True when a list was taken over: nothing is
+    alerted for it again."""
+    copies = copies_of(db, facts.article_id)
+    if not copies:
+        return False
+    copy_urls = [url for _, url in copies]
+    taken = list_of_copies(db, facts.article_id)
+    items, fresh = [], []
+    if taken is not None:
+        names = (analysis.get("clusters") or []) if analysis.get("label") == ANNOUNCEMENT else []
+        old_keys = {normalise_name(n) for n in taken["items"]}
+        added = [n for n in names if normalise_name(n) not in old_keys]
+        fresh = _new_names(db, added)
+        items = taken["items"] + added
+        db["cluster_lists"].update(taken["id"], {"items": json.dumps(items, ensure_ascii=False)})
+        _remember_clusters(db, added, taken["id"], facts, COUNTRY_BY_LANGUAGE.get(facts.language or ""), now)
+        repoint_list(db, taken["id"], {"id": facts.article_id, "url": facts.url, "title": facts.title,
+                                       "source": facts.source, "language": facts.language}, analysis, now)
+    repoint_clusters(db, copy_urls, facts.url)
+    for alert_id, kind, copy_url, payload in undelivered_alerts_naming(db, copy_urls):
+        payload.update(source=facts.source, language=facts.language, article_url=facts.url,
+                       published_at=facts.published_at, copy_url=copy_url)
+        if kind == "new_cluster_list" and taken is not None and payload.get("list_id") == taken["id"]:
+            # the list's own alert: the list as now known
+            payload.update(clusters=items, count=analysis.get("count") or payload.get("count"),
+                           new_clusters=payload.get("new_clusters", []) + fresh)
+        repoint_alert(db, alert_id, facts.url, facts.title, facts.source, payload)
+    return taken is not None

@@ -36,6 +36,7 @@ class StorePipeline:
         self.crawler = crawler
         self.alert_window = alert_window       # days; None: alert on everything, even on a first crawl
         self.first_crawl: set[str] = set()     # sources never crawled before this run
+        self.primary_sources: set[str] = set()  # registry entries marked primary (for items without hints)
         self.stats = stats
         self.commit_every = commit_every
         self.commit_seconds = commit_seconds
@@ -54,7 +55,9 @@ class StorePipeline:
         self.db = open_db(self.db_path)
         crawled = {r[0] for r in self.db.execute("SELECT DISTINCT source FROM crawl_runs WHERE finished_at IS NOT NULL")}
         spider = self.crawler.spider if self.crawler is not None else None
-        self.first_crawl = set(getattr(spider, "sites", {}) or {}) - crawled
+        sites = getattr(spider, "sites", {}) or {}
+        self.first_crawl = set(sites) - crawled
+        self.primary_sources = {sid for sid, site in sites.items() if getattr(site, "primary", False)}
         logger.info("storing articles in %s", self.db_path)
 
     def close_spider(self):
@@ -86,6 +89,7 @@ class StorePipeline:
             "content_hash": item.content_hash, "fetched_url": item.fetched_url, "encoding": item.encoding,
             "listing_raw": item.listing_raw, "etag": item.etag, "last_modified": item.last_modified,
             "last_fetched_at": item.fetched_at,   # the fetch's validators go to article_urls
+            "primary_source": int(self._is_primary(item)),
         }
         signature = Signature(np.asarray(item.signature, dtype=np.uint32), item.signature_size) \
             if item.signature else None
@@ -100,6 +104,10 @@ class StorePipeline:
             self._detect_changes(item, now, previous)
         self._count_and_maybe_commit()
         return item
+
+    def _is_primary(self, item) -> bool:
+        """The registry's ``primary`` flag, carried in the item's hints (or the crawl's registry)."""
+        return bool((item.hints or {}).get("primary", item.source in self.primary_sources))
 
     def _detect_changes(self, item, now: str, previous: dict | None):
         duplicate_of = self.db.execute("SELECT duplicate_of FROM articles WHERE id = ?", [item.article_id]).fetchone()

@@ -3,6 +3,7 @@
 import pytest
 
 from newscrawler.sites import RegistryError, Site, load_registry, parse_registry, select_sites, site_for_url
+from tests.conftest import REPO
 
 GOOD = """
 [sites.ru-min]
@@ -30,7 +31,24 @@ def test_parse_good_entry(site):
 
 def test_hints(site):
     assert site.hints() == {"language": "ru", "timezone": "Europe/Moscow", "locale": None, "date_format": None,
-                            "article_url": None, "listing_url": None, "selectors": {"date": ".date"}}
+                            "article_url": None, "listing_url": None, "selectors": {"date": ".date"},
+                            "primary": False}
+
+
+def test_primary_is_parsed_and_travels_in_the_hints():
+    s = parse_registry('[sites.min]\nstart_urls = ["https://min.gov/"]\nprimary = true')["min"]
+    assert s.primary is True and s.hints()["primary"] is True
+
+
+def test_primary_must_be_a_boolean():
+    with pytest.raises(RegistryError, match="primary must be a bool"):
+        parse_registry('[sites.min]\nstart_urls = ["https://min.gov/"]\nprimary = "yes"')
+
+
+def test_ministries_are_primary_and_republishers_are_not():
+    demo = parse_registry((REPO / "tests/sites/sites.toml").read_text(encoding="utf-8").replace("{{", "http://x/{{"))
+    assert {sid for sid, s in demo.items() if s.primary} == {"cn-miit", "en-ministry"}
+    assert {sid for sid, s in load_registry().items() if s.primary} >= {"miit", "minpromtorg", "uk-dbt"}
 
 
 def test_name_defaults_to_id_and_hosts_to_start_urls():
