@@ -52,7 +52,7 @@ def test_url_crawl_falls_back_to_the_browser_for_script_pages(fixture_web, tmp_p
                      fixture_web["bases"]["en_ministry"] + "/news/", "--db", str(db), *FAST, "--log-level", "INFO")
     assert "builds its content with scripts: rendering it in the browser" in result.stderr
     by_source = {r["source"]: r["n"] for r in query(db, "SELECT source, count(*) AS n FROM articles GROUP BY source")}
-    assert by_source == {"127.0.0.9": 3, "127.0.0.5": 9}
+    assert by_source == {"127.0.0.9": 3, "127.0.0.5": 10}
 
 
 def test_without_a_browser_the_site_fails_clearly_and_others_crawl(fixture_web, tmp_path):
@@ -74,4 +74,4 @@ def test_sites_that_need_no_browser_never_start_one(fixture_web, tmp_path):
     result = run_cli("crawl", "--registry", str(fixture_web["registry"]), "ko-industry", "--db", str(db), *FAST,
                      "--log-level", "INFO")
     assert "scrapy-playwright" not in result.stderr and "Launching browser" not in result.stderr
-    assert query(db, "SELECT count(*) AS n FROM articles")[0]["n"] == 9
+    assert query(db, "SELECT count(*) AS n FROM articles")[0]["n"] == 10
