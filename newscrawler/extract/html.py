@@ -368,17 +368,26 @@ def selector_text(root, body_selector: str, exclude: str | None = None) -> str:
     return clean_text("\n\n".join(parts))
 
 
+def _join(base_url: str, href: str) -> str | None:
+    """An absolute URL for an href, or None when it is empty or no URL (``https://[x]``)."""
+    href = href.strip()
+    try:
+        return urljoin(base_url, href) if href else None
+    except ValueError:
+        return None
+
+
 def feed_links(root, base_url: str) -> list[str]:
     """RSS/Atom feeds the page announces with <link rel=alternate>."""
     hrefs = root.xpath(
         "//link[contains(@rel,'alternate')][contains(@type,'rss') or contains(@type,'atom')]/@href"
     )
-    return [urljoin(base_url, h.strip()) for h in hrefs if h.strip()]
+    return [url for url in (_join(base_url, h) for h in hrefs) if url]
 
 
 def canonical_link(root, base_url: str) -> str | None:
     href = root.xpath("//link[@rel='canonical']/@href")
-    return urljoin(base_url, href[0].strip()) if href and href[0].strip() else None
+    return _join(base_url, href[0]) if href else None
 
 
 def page_links(root, base_url: str) -> list[tuple[str, str | None]]:
@@ -404,7 +413,10 @@ def page_links(root, base_url: str) -> list[tuple[str, str | None]]:
                 when = find_date_in_text(collapse_ws(node.text_content())[:300])
                 if when or node.tag in ("li", "tr", "dd", "article"):
                     break
-        out.append((urljoin(base_url, href), when))
+        try:
+            out.append((urljoin(base_url, href), when))
+        except ValueError:   # href="https://[ccpa-preferences]": not a URL; one bad link costs only itself
+            continue
     return out
 
 

@@ -135,3 +135,30 @@ def test_demo_crawls_the_bundled_sites(tmp_path):
     alerts = query(db, "SELECT kind, title FROM alerts")
     assert alerts and f"alerts ({len(alerts)};" in result.stdout
     assert {a["kind"] for a in alerts} <= {"new_cluster_list", "new_clusters"}
+
+
+def test_extract_refuses_what_is_not_a_page(tmp_path):
+    """Binary bytes, a feed, robots.txt, an empty file, a directory: one clear line, exit 1, no
+    traceback; in a batch, an error line each and the good page read."""
+    feed = tmp_path / "feed.xml"
+    feed.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>News</title></channel></rss>')
+    robots = tmp_path / "robots.txt"
+    robots.write_text("User-agent: *\nDisallow: /search\n")
+    empty = tmp_path / "empty.html"
+    empty.write_text("  \n")
+    for path, why in ((sys.executable, "binary"), (feed, "feed"), (robots, "robots.txt"), (empty, "empty"),
+                      (tmp_path, "directory")):
+        result = run_cli("extract", str(path), check=False)
+        assert result.returncode == 1 and why in result.stderr and "Traceback" not in result.stderr, result.stderr
+        assert result.stdout == ""
+    good = SITES_DIR / "ru_smolensk/news/1187.html"
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("\n".join(json.dumps({"path": str(p)}) for p in (sys.executable, feed, good, robots)) + "\n")
+    lines = [json.loads(line) for line in run_cli("extract", "--batch", str(batch)).stdout.splitlines()]
+    assert ["error" in line for line in lines] == [True, True, False, True]
+    assert lines[2]["page_kind"] == "article" and lines[2]["language"] == "ru"
+
+
+def test_extract_says_a_listing_is_one():
+    out = json.loads(run_cli("extract", str(SITES_DIR / "ru_smolensk/news/index.html")).stdout)
+    assert out["page_kind"] == "listing"

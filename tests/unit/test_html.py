@@ -156,3 +156,8 @@ def test_stop_headings(line, stop):
 def test_an_xhtml_page_with_an_encoding_declaration_is_parsed():
     page = '<?xml version="1.0" encoding="UTF-8" ?>\n<html><body><h1>Title</h1><p>Body text</p></body></html>'
     assert parse_html(page).findtext(".//h1") == "Title"
+
+
+def test_a_link_that_is_no_url_costs_only_itself():
+    root = parse_html('<body><a href="https://[ccpa-preferences]">x</a><a href="/news/1">y</a></body>')
+    assert page_links(root, "http://example.org/") == [("http://example.org/news/1", None)]
