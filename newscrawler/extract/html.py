@@ -237,7 +237,7 @@ def _boilerplate_descendants(root) -> set:
     inside: set = set()
     for el in root.iter():
         if el not in inside and isinstance(el.tag, str) and is_boilerplate(el):
-            inside.update(d for d in el.iterdescendants())
+            inside.update(el.iterdescendants())
     _BOILERPLATE_CACHE[id(root)] = (root, inside)
     while len(_BOILERPLATE_CACHE) > 4:
         _BOILERPLATE_CACHE.popitem(last=False)
@@ -410,6 +410,10 @@ def canonical_link(root, base_url: str) -> str | None:
     return _join(base_url, href[0]) if href else None
 
 
+LINK_ITEM_MAX = 2000   # characters: a listing's item (headline, teaser, date) is shorter
+_DIGIT = re.compile(r"\d")
+
+
 def page_links(root, base_url: str) -> list[tuple[str, str | None]]:
     """(absolute URL, date shown beside it) for every link on the page, in document order.
     The date is the first date in the link's own list item or table row — how listing pages
@@ -430,7 +434,11 @@ def page_links(root, base_url: str) -> list[tuple[str, str | None]]:
                     break
                 if len(node.findall(".//a")) > 3:
                     break
-                when = find_date_in_text(collapse_ws(node.text_content())[:300])
+                text = node.text_content()
+                if len(text) > LINK_ITEM_MAX:   # a block of the page, not one item of a list
+                    break
+                if _DIGIT.search(text):   # no digit, no date: the regex need not look
+                    when = find_date_in_text(collapse_ws(text)[:300])
                 if when or node.tag in ("li", "tr", "dd", "article"):
                     break
         try:
