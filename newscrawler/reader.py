@@ -122,10 +122,10 @@ def read_page(body: bytes, url: str, content_type: str | None = None, hints: dic
     now = now or datetime.now(timezone.utc)
     html, encoding = decode_html(body, content_type)
     root = parse_html(html, base_url=url)
-    links = page_links(root, url)
     found = classify_page(root, url, hints, listing_raw)
     reading = PageReading(found.kind, encoding, built_by_scripts=check_scripts and built_by_scripts(root),
-                          feed_links=feed_links(root, url), page_links=links)
+                          feed_links=feed_links(root, url),
+                          page_links=page_links(root, url, with_dates=found.kind != ARTICLE))
     if reading.kind != ARTICLE and not force_article:
         return reading
     try:

@@ -414,10 +414,11 @@ LINK_ITEM_MAX = 2000   # characters: a listing's item (headline, teaser, date) i
 _DIGIT = re.compile(r"\d")
 
 
-def page_links(root, base_url: str) -> list[tuple[str, str | None]]:
+def page_links(root, base_url: str, with_dates: bool = True) -> list[tuple[str, str | None]]:
     """(absolute URL, date shown beside it) for every link on the page, in document order.
     The date is the first date in the link's own list item or table row — how listing pages
-    print it — and only when that item holds at most three links."""
+    print it — and only when that item holds at most three links. ``with_dates=False`` skips the
+    search (an article page: the listings that link the same articles print their dates)."""
     from newscrawler.extract.dates import find_date_in_text
 
     out = []
@@ -426,7 +427,7 @@ def page_links(root, base_url: str) -> list[tuple[str, str | None]]:
         if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
             continue
         when = None
-        if not _inside_boilerplate(a):
+        if with_dates and not _inside_boilerplate(a):
             node = a
             for _ in range(3):
                 node = node.getparent()
