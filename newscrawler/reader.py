@@ -130,7 +130,7 @@ def read_page(body: bytes, url: str, content_type: str | None = None, hints: dic
         return reading
     try:
         fields = read_tree(root, url, hints, listing_raw=listing_raw, title_found=found.title,
-                           candidates=found.candidates)
+                           candidates=found.candidates, notice=found.notice)
         if not fields["text"]:
             reading.drop_reason = EMPTY_TEXT
             return reading

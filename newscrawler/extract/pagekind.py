@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from newscrawler.extract.dates import DATE_IN_TEXT, date_candidates
+from newscrawler.extract.dates import DATE_IN_TEXT, LABEL_LINE_MAX, date_candidates, date_labels
 from newscrawler.extract.html import (
     HEADLINE_LINK_MIN,
     article_content_lines,
@@ -51,6 +51,7 @@ class Classification:
     # page's date strings (without a listing date: with one, none of this is looked at)
     title: tuple | None = None
     candidates: list | None = None
+    notice: bool = False   # a short notice: its text is its own lines below the headline (notice_text)
 
 
 NOTICE_MIN_TEXT = 40        # visual characters of own text (a CJK character counts as three)
@@ -58,6 +59,44 @@ NOTICE_TEXT_PER_LINK = 30   # own text needed per headline link below the title
 LISTING_ITEMS = 3           # headline links below the title: this many make a listing
 # where a date of the page's own comes from (not its URL, which listing pages may carry too)
 _OWN_DATE_SOURCES = frozenset(("selector", "jsonld", "meta", "time", "label", "text", "listing"))
+
+
+def _is_link_line(el, line: str) -> bool:
+    anchors = [el] if el.tag == "a" else el.findall(".//a")
+    return sum(visual_length(collapse_ws(a.text_content())) for a in anchors) * 2 >= visual_length(line)
+
+
+NOTICE_LABEL_MAX = 12   # visual characters: "From:", "Published" above a notice's first sentence
+DATE_LINE_REST = 30     # ... and what a date line holds besides its date ("Дата публикации:")
+
+
+def _is_date_line(line: str) -> bool:
+    """A line that gives the date: little besides it, or a date label before it ("发布时间：… 来源：…")."""
+    match = DATE_IN_TEXT.search(line)
+    if not match:
+        return False
+    if visual_length(line) - visual_length(match.group(0)) <= DATE_LINE_REST:
+        return True
+    return len(line) <= LABEL_LINE_MAX and any(p.search(" " + line[:match.start()] + " 2000-01-01")
+                                               for p in date_labels().values())
+
+
+def notice_text(root, title_element) -> str:
+    """A short notice's text: its own lines below the headline, without its date line and the
+    labels above its first sentence, up to the first line of links after the text (a share
+    bar, "back to the list", the related reading). Readers built for long articles take the
+    page's sidebars and footer for the body of a page this short."""
+    lines = article_content_lines(root)
+    kept: list[str] = []
+    for el, line in lines[index_after(lines, title_element):]:
+        if _is_link_line(el, line):
+            if kept:
+                break
+            continue
+        if _is_date_line(line) or (not kept and visual_length(line) < NOTICE_LABEL_MAX):
+            continue
+        kept.append(line)
+    return "\n".join(kept)
 
 
 def below_title(root, title_element) -> tuple[int, int]:
@@ -68,9 +107,7 @@ def below_title(root, title_element) -> tuple[int, int]:
     own = links = 0
     for el, line in lines[index_after(lines, title_element):]:
         length = visual_length(line)
-        anchors = [el] if el.tag == "a" else el.findall(".//a")
-        linked = sum(visual_length(collapse_ws(a.text_content())) for a in anchors)
-        if linked * 2 >= length:
+        if _is_link_line(el, line):
             links += length >= HEADLINE_LINK_MIN
         else:
             own += length
@@ -100,7 +137,7 @@ def classify_page(root, url: str, hints: dict | None = None, listing_raw: str | 
         title = find_title(root, (hints.get("selectors") or {}).get("title"))
         candidates = date_candidates(root, url, hints, title_element=title[1], listing_raw=listing_raw)
         if shape.body_length >= NOTICE_MIN_TEXT and is_short_notice(root, title[1], candidates):
-            return Classification(ARTICLE, title, candidates)
+            return Classification(ARTICLE, title, candidates, notice=True)
         return _unmeasured_page(root, url, shape, title, candidates)
     if shape.declared_article or listing_raw:
         return Classification(ARTICLE)

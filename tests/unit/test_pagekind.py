@@ -56,3 +56,16 @@ def test_declared_article_is_article_without_a_date():
 def test_a_port_number_is_not_an_item_id():
     assert page_kind(parse_html(ABOUT), "http://127.0.0.8:37673/") == "static"
     assert page_kind(parse_html(ABOUT), "http://127.0.0.8:37673/news/1187.html") == "article"
+
+
+def test_a_short_notice_text_is_its_own_lines_below_the_headline():
+    from newscrawler.extract.pagekind import notice_text
+
+    root = parse_html(
+        "<body><div class='left'><p>Часовой пояс: Москва (UTC+3)</p><p>Телефонный код: 4812</p></div>"
+        "<h1>Приём предпринимателей</h1><dl><dt>From:</dt><dd><a href='/about'>Администрация</a></dd></dl>"
+        "<p>发布时间：2025-09-08 10:00 来源：администрация</p><p>Дата публикации: 08-09-2025</p>"
+        "<p>12 сентября пройдёт приём предпринимателей.</p><p>Запись по телефону.</p>"
+        "<div class='links'><a href='/vk'>ВКонтакте</a> <a href='/ok'>Одноклассники</a></div>"
+        "<p>Реклама на сайте: +7 (4812) 00-00-00</p></body>")
+    assert notice_text(root, root.find(".//h1")) == "12 сентября пройдёт приём предпринимателей.\nЗапись по телефону."
