@@ -84,6 +84,9 @@ def boilerplate(path: Path = BOILERPLATE_FILE) -> Boilerplate:
 def parse_html(html: str, base_url: str | None = None) -> lxml.html.HtmlElement:
     """Parse HTML text leniently; an empty or unparsable page gives an empty document."""
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+    # lxml refuses a str that opens with an XML declaration naming an encoding (XHTML pages):
+    # the text is already decoded, so the declaration goes
+    html = _XML_DECLARATION.sub("", html, count=1) if html else html
     try:
         root = lxml.html.document_fromstring(html or "<html></html>", parser=parser, base_url=base_url)
     except (etree.ParserError, ValueError):
@@ -102,6 +105,9 @@ def is_boilerplate(el) -> bool:
         return False
     # a layout wrapper such as <div class="wrap has-sidebar"> that holds the headline is not boilerplate
     return el.find(".//h1") is None
+
+
+_XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
 
 
 _LINES_CACHE: OrderedDict[int, list] = OrderedDict()
