@@ -14,10 +14,20 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta, timezone
 
-from newscrawler.extract.dates import DateCandidate, image_candidate, parse_date
+from newscrawler.extract.dates import (
+    DATE_IN_TEXT,
+    DateCandidate,
+    _label_match,
+    date_labels,
+    image_candidate,
+    parse_date,
+    parse_date_value,
+)
+from newscrawler.extract.html import article_content_lines, content_lines, holds_headline_link, is_boilerplate
 
 logger = logging.getLogger(__name__)
 FALLBACK_SOURCE = "htmldate"
+YEAR_ONLY_DAY = "-01-01"   # what htmldate answers for a page that only prints a year
 
 
 def needs_fallback(candidates: list[DateCandidate], hints: dict | None = None,
@@ -32,7 +42,9 @@ def needs_fallback(candidates: list[DateCandidate], hints: dict | None = None,
 
 def htmldate_day(root, url: str | None, now: datetime | None = None) -> str | None:
     """htmldate's original publication day for a parsed page, or None. htmldate copies the tree
-    before pruning it, so the caller's tree is left as it was."""
+    before pruning it, so the caller's tree is left as it was. It reads the whole page,
+    navigation included: measured, a copy without boilerplate made it right less often
+    (htmldate_dev 0.901 -> 0.871), as its own pruning already leaves out the usual suspects."""
     from htmldate import find_date   # imported on first use: most pages never need it
 
     latest = ((now or datetime.now(timezone.utc)) + timedelta(days=1)).date().isoformat()
@@ -43,6 +55,38 @@ def htmldate_day(root, url: str | None, now: datetime | None = None) -> str | No
         return None
 
 
+def _days_in(text: str) -> set[str]:
+    days = set()
+    for m in DATE_IN_TEXT.finditer(text):
+        parsed = parse_date_value(m.group(0), slow=False)
+        if parsed is not None:
+            days.add((parsed.value.date() if parsed.has_time else parsed.value).isoformat())
+    return days
+
+
+def _excluded_days(root, candidates: list[DateCandidate]) -> tuple[set[str], set[str]]:
+    """Days htmldate may not answer: those printed only where every other step refuses to read —
+    navigation, sidebars, footers (``html.is_boilerplate``), lines after a stop heading (related
+    reading, previous/next links), other articles' entries — or given only as the page's
+    modification date. A day printed in the article's own lines stays allowed.
+    Returns (excluded days, days printed in the article's lines)."""
+    content, excluded = set(), {c.raw[:10] for c in candidates if c.kind == "modified"}
+    updated = date_labels()["modified"]
+    article = article_content_lines(root)
+    for el, line in article:
+        if holds_headline_link(el) or _label_match(updated, line):
+            excluded.update(_days_in(line))
+        else:
+            content.update(_days_in(line))
+    for _, line in content_lines(root)[len(article):]:
+        excluded.update(_days_in(line))
+    body = root.find("body")
+    for el in body.iter() if body is not None else ():
+        if isinstance(el.tag, str) and is_boilerplate(el):
+            excluded.update(_days_in(el.text_content()) | _days_in(" ".join(el.xpath(".//time/@datetime"))))
+    return excluded - content, content
+
+
 def with_fallback(root, url: str | None, candidates: list[DateCandidate], hints: dict | None = None,
                   now: datetime | None = None) -> list[DateCandidate]:
     """``candidates`` with htmldate's day added where the cheap steps found no date: after every
@@ -51,7 +95,11 @@ def with_fallback(root, url: str | None, candidates: list[DateCandidate], hints:
     if not needs_fallback(candidates, hints, now, weak):
         return candidates
     day = htmldate_day(root, url, now)
-    if not day:
+    if not day or (weak is not None and day == weak.raw):
+        return candidates
+    excluded, printed = _excluded_days(root, candidates)
+    # a bare year (a copyright line, "© 2025") comes back as 1 January: not a day the page gives
+    if day in excluded or (day.endswith(YEAR_ONLY_DAY) and day not in printed):
         return candidates
     found = DateCandidate(day, FALLBACK_SOURCE)
     if weak is not None and weak in candidates:

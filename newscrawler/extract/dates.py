@@ -88,6 +88,9 @@ _URL_DATE = re.compile(
     r"|(?<=[A-Za-z/_=])(?P<y2>(?:199[5-9]|20\d\d))(?P<m2>0[1-9]|1[0-2])(?P<d2>0[1-9]|[12]\d|3[01])(?=\d{4,12}(?:\D|$))"
 )
 _ARCHIVE_PREFIX = re.compile(r"/web/\d{8,14}[a-z_]*/(?P<original>.+)")
+IMAGE_SOURCE = "image"   # a candidate's source; stored as date_source "url", as the contract names it
+_SCRIPT_DATE_PUBLISHED = re.compile(r'\\?"datePublished\\?"\s*:\s*\\?"(\d{4}-\d{2}-\d{2}[^"\\]{0,30})')
+_AMBIGUOUS_NUMERIC = re.compile(r"(?P<a>\d{1,2})[-./](?P<b>\d{1,2})[-./]\d{4}\b")
 _RFC822 = re.compile(r"^[A-Za-z]{3},\s+\d{1,2}\s+[A-Za-z]{3}\s+\d{4}")
 MONTH_FIRST_LOCALES = ("en-us", "en-ph", "en-ca")
 
@@ -408,6 +411,15 @@ def date_candidates(root, url: str, hints: dict | None = None, *, title_element=
         for key, kind in (("datePublished", "published"), ("dateModified", "modified")):
             if isinstance(obj.get(key), str):
                 add(obj[key], "jsonld", kind)
+    # 2b. the same keys in a script's own JSON state (__NEXT_DATA__, Apollo): many pages built by
+    # scripts keep their structured data only there
+    if not any(c.source == "jsonld" and c.kind == "published" for c in found):
+        for script in root.iter("script"):
+            if script.text and "datePublished" in script.text:   # also JSON-LD that json.loads refused
+                m = _SCRIPT_DATE_PUBLISHED.search(script.text)
+                if m:
+                    add(m.group(1), "jsonld")
+                    break
     # 3. <meta>
     for raw in _meta_values(root, _META_PUBLISHED):
         add(raw, "meta")
@@ -456,7 +468,7 @@ def image_candidate(root) -> DateCandidate | None:
     """The date in the lead image's address (``og:image`` …/2026/01/29/…), the weakest clue."""
     image = _meta_values(root, ("og:image",))
     day = url_date(image[0]) if image else None
-    return DateCandidate(day, "url") if day else None
+    return DateCandidate(day, IMAGE_SOURCE) if day else None
 
 
 def _is_other_item(el) -> bool:
@@ -484,12 +496,41 @@ def resolve_dates(candidates: list[DateCandidate], hints: dict | None = None, *,
     if published is None:
         return DateFindings(modified_at=modified.iso() if modified else None)
     cand, value = published
+    value = _day_order_from_url(cand, value, candidates)
     if is_utc(value.value):
         others = _clock_values(candidates, cand, opts)
         value = ParsedDate(in_source_offset(value.value, others, opts["timezone_name"]), True)
         if modified is not None and is_utc(modified.value):
             modified = ParsedDate(in_source_offset(modified.value, others, opts["timezone_name"]), True)
-    return DateFindings(cand.raw, value.iso(), modified.iso() if modified else None, cand.source)
+    url_day = next((c for c in candidates if c.source == "url"), None)
+    if url_day is not None and cand.source != "url" and _url_day_wins(value, date.fromisoformat(url_day.raw)):
+        cand, value = url_day, ParsedDate(date.fromisoformat(url_day.raw), False)
+    source = "url" if cand.source == IMAGE_SOURCE else cand.source
+    return DateFindings(cand.raw, value.iso(), modified.iso() if modified else None, source)
+
+
+def _url_day_wins(value: ParsedDate, url_day: date) -> bool:
+    """The day the article's address spells is the publisher's calendar day: it beats a UTC
+    instant that midnight pushed onto the next or previous day when the page states no offset to
+    show the instant in (a bare day is stored then: the local time is not known)."""
+    day = value.value.date() if value.has_time else value.value
+    return day != url_day and abs((day - url_day).days) == 1 and is_utc(value.value)
+
+
+def _day_order_from_url(cand: DateCandidate, value: ParsedDate, candidates: list[DateCandidate]) -> ParsedDate:
+    """"4/6/2016" reads either way; when the page's URL spells the other reading
+    (/2016/04/06/), the URL settles the order the locale could only guess."""
+    m = _AMBIGUOUS_NUMERIC.match(cand.raw)
+    if not m or m["a"] == m["b"] or int(m["a"]) > 12 or int(m["b"]) > 12:
+        return value
+    try:
+        swapped = value.value.replace(month=value.value.day, day=value.value.month)
+    except ValueError:
+        return value
+    day = swapped.date() if isinstance(swapped, datetime) else swapped
+    if any(c.source == "url" and c.raw == day.isoformat() for c in candidates):
+        return ParsedDate(swapped, value.has_time)
+    return value
 
 
 def _clock_values(candidates: list[DateCandidate], chosen: DateCandidate, opts: dict) -> list[datetime]:
