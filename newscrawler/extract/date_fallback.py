@@ -12,7 +12,11 @@ candidate but the lead image's address parses with the strict parsers. Its answe
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from datetime import datetime, timedelta, timezone
+
+import lxml.html
+from lxml import etree
 
 from newscrawler.extract.dates import (
     DATE_IN_TEXT,
@@ -27,7 +31,16 @@ from newscrawler.extract.html import article_content_lines, content_lines, holds
 
 logger = logging.getLogger(__name__)
 FALLBACK_SOURCE = "htmldate"
-YEAR_ONLY_DAY = "-01-01"   # what htmldate answers for a page that only prints a year
+YEAR_ONLY_DAY = "-01-01"
+UNPRINTED_TAGS = frozenset("script style noscript template svg canvas object embed map head iframe".split())
+ARTICLE_TAGS = frozenset(("article", "main"))
+LIST_ITEM_TAGS = frozenset(("li", "tr", "dd"))
+_ARTICLE_MARKS = etree.XPath(
+    ".//*[contains(concat(' ', normalize-space(@class), ' '), ' hentry ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' entry-title ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' entry-content ')"
+    " or @itemprop='headline' or @itemprop='articleBody']")
+WRAPPER_SHARE = 0.5   # a "boilerplate" element with half the page's text is a layout wrapper, not a sidebar   # what htmldate answers for a page that only prints a year
 
 
 def needs_fallback(candidates: list[DateCandidate], hints: dict | None = None,
@@ -55,40 +68,70 @@ def htmldate_day(root, url: str | None, now: datetime | None = None) -> str | No
         return None
 
 
-def _days_in(text: str) -> set[str]:
-    days = set()
+def _days_in(text: str) -> Counter:
+    """How many times each day (YYYY-MM-DD) is written in ``text``, by the strict parsers."""
+    days = Counter()
     for m in DATE_IN_TEXT.finditer(text):
         parsed = parse_date_value(m.group(0), slow=False)
         if parsed is not None:
-            days.add((parsed.value.date() if parsed.has_time else parsed.value).isoformat())
+            days[(parsed.value.date() if parsed.has_time else parsed.value).isoformat()] += 1
     return days
 
 
-def _excluded_days(root, candidates: list[DateCandidate]) -> tuple[set[str], set[str]]:
-    """Days htmldate may not answer: those printed only where every other step refuses to read —
+def refused(day: str, root, candidates: list[DateCandidate], title_element=None) -> bool:
+    """Whether htmldate's ``day`` comes only from where every other step refuses to read:
     navigation, sidebars, footers (``html.is_boilerplate``), lines after a stop heading (related
-    reading, previous/next links), other articles' entries — or given only as the page's
-    modification date. A day printed in the article's own lines stays allowed.
-    Returns (excluded days, days printed in the article's lines)."""
-    content, excluded = set(), {c.raw[:10] for c in candidates if c.kind == "modified"}
+    reading, previous/next links), other articles' list entries, a modification date — and
+    nowhere else in the page (the article's lines, an attribute, a script's data). A bare year's
+    1 January is refused unless the article prints that day."""
+    content, outside = Counter(), Counter()
     updated = date_labels()["modified"]
     article = article_content_lines(root)
     for el, line in article:
-        if holds_headline_link(el) or _label_match(updated, line):
-            excluded.update(_days_in(line))
-        else:
-            content.update(_days_in(line))
+        (outside if _other_item(el) or _label_match(updated, line) else content).update(_days_in(line))
+    if content[day]:
+        return False
+    if day.endswith(YEAR_ONLY_DAY):
+        return True
     for _, line in content_lines(root)[len(article):]:
-        excluded.update(_days_in(line))
+        outside.update(_days_in(line))
     body = root.find("body")
-    for el in body.iter() if body is not None else ():
-        if isinstance(el.tag, str) and is_boilerplate(el):
-            excluded.update(_days_in(el.text_content()) | _days_in(" ".join(el.xpath(".//time/@datetime"))))
-    return excluded - content, content
+    page_size = len(body.text_content()) if body is not None else 0
+    for el in _page_boilerplate(body, title_element, page_size) if body is not None else ():
+        outside.update(_days_in(el.text_content()) + _days_in(" ".join(el.xpath(".//time/@datetime"))))
+    modified = any(c.kind == "modified" and c.raw[:10] == day for c in candidates)
+    if not outside[day] and not modified:
+        return False
+    # written somewhere else too (an attribute, a script's data, the head)? then it is the page's own
+    everywhere = _days_in(lxml.html.tostring(root, encoding="unicode"))
+    return everywhere[day] <= outside[day] + modified
+
+
+def _other_item(el) -> bool:
+    """A list entry with a headline link: another article's, with that article's date."""
+    return holds_headline_link(el) and any(a.tag in LIST_ITEM_TAGS for a in (el, *el.iterancestors()))
+
+
+def _page_boilerplate(el, title_element, page_size: int):
+    """The outermost boilerplate elements that a reader sees (``html.is_boilerplate``), outside the
+    article: not scripts or styles (their dates are data, not print), nothing inside ``<article>``
+    or ``<main>`` (an article's own footer or share bar carries its date), and no wrapper that
+    holds the title, most of the page's text or the marks of an article (hAtom's ``hentry``,
+    ``entry-title``, ``entry-content``; schema.org's ``headline``, ``articleBody``): Blogger's
+    ``<div class="widget Blog">`` holds the whole post."""
+    for child in el:
+        if not isinstance(child.tag, str) or child.tag in UNPRINTED_TAGS or child.tag in ARTICLE_TAGS:
+            continue
+        holds_title = title_element is not None and (child is title_element or title_element in child.iterdescendants())
+        wrapper = holds_title or len(child.text_content()) >= WRAPPER_SHARE * page_size or _ARTICLE_MARKS(child)
+        if is_boilerplate(child) and not wrapper:
+            yield child
+        else:
+            yield from _page_boilerplate(child, title_element, page_size)
 
 
 def with_fallback(root, url: str | None, candidates: list[DateCandidate], hints: dict | None = None,
-                  now: datetime | None = None) -> list[DateCandidate]:
+                  now: datetime | None = None, title_element=None) -> list[DateCandidate]:
     """``candidates`` with htmldate's day added where the cheap steps found no date: after every
     other candidate, before the lead image's address (the weakest clue of all)."""
     weak = image_candidate(root)
@@ -97,9 +140,7 @@ def with_fallback(root, url: str | None, candidates: list[DateCandidate], hints:
     day = htmldate_day(root, url, now)
     if not day or (weak is not None and day == weak.raw):
         return candidates
-    excluded, printed = _excluded_days(root, candidates)
-    # a bare year (a copyright line, "© 2025") comes back as 1 January: not a day the page gives
-    if day in excluded or (day.endswith(YEAR_ONLY_DAY) and day not in printed):
+    if refused(day, root, candidates, title_element):
         return candidates
     found = DateCandidate(day, FALLBACK_SOURCE)
     if weak is not None and weak in candidates:

@@ -553,5 +553,5 @@ def find_dates(root, url: str, hints: dict | None = None, *, language: str | Non
     from newscrawler.extract.date_fallback import with_fallback   # it imports this module
 
     candidates = date_candidates(root, url, hints, title_element=title_element, listing_raw=listing_raw)
-    candidates = with_fallback(root, url, candidates, hints, now)
+    candidates = with_fallback(root, url, candidates, hints, now, title_element)
     return resolve_dates(candidates, hints, language=language, now=now)

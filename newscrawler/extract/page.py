@@ -118,7 +118,7 @@ def read_tree(root, url: str, hints: dict | None = None, *, listing_raw: str | N
     text = main_text(root, url, hints, title, title_element)
     if candidates is None:
         candidates = date_candidates(root, url, hints, title_element=title_element, listing_raw=listing_raw)
-    candidates = with_fallback(root, url, candidates, hints)
+    candidates = with_fallback(root, url, candidates, hints, title_element=title_element)
     declared_lang = root.xpath("//meta[@http-equiv='content-language']/@content")
     html_lang = root.get("lang") or root.get("xml:lang") or (declared_lang[0] if declared_lang else None)
     return {
