@@ -166,8 +166,9 @@ def _dateparser(language: str | None, month_first: bool, base: datetime):
 
 
 # a clock time in any of the usual spellings: 16:45, 16:45:10, 4:45 pm, 16h45, 16 Uhr, 16時45分, 오후 4시 45분
+_NUMERIC_DAY = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}")   # 1/1/16, 26.10.21: a day, whatever the order
 _CLOCK = re.compile(
-    r"(?:오전|오후|午前|午後|上午|下午)?\s*\d{1,2}\s*(?:[:：.h時时시]\s*\d{2}(?:[:：]\d{2})?\s*[分분]?|uhr|時(?!間)|时(?!间)|시(?!간))"
+    r"(?:오전|오후|午前|午後|上午|下午)?\s*\d{1,2}\s*(?:[:：h時时시]\s*\d{2}(?:[:：]\d{2})?\s*[分분]?|uhr|時(?!間)|时(?!间)|시(?!간))"
     r"(?:\s*(?:[ap]\.?\s?m\.?(?!\w)|uhr|h\b|ч\.?))?"
     r"(?:\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}))?",
     re.I)
@@ -194,6 +195,8 @@ def _has_day(raw: str, language: str | None, month_first: bool, base: datetime) 
         return True
     if not any(ch.isalnum() for ch in rest):
         return False
+    if DATE_IN_TEXT.search(rest) or _NUMERIC_DAY.search(rest):
+        return True
     data = _dateparser(language, month_first, base).get_date_data(rest)
     return data is not None and data.date_obj is not None and data.period != "time"
 
