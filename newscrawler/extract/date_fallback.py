@@ -32,7 +32,7 @@ from newscrawler.extract.html import article_content_lines, content_lines, holds
 logger = logging.getLogger(__name__)
 FALLBACK_SOURCE = "htmldate"
 YEAR_WINDOW = 40          # characters searched on each side of the year for a whole date
-YEAR_ONLY_DAY = "-01-01"
+YEAR_ONLY_DAY = "-01-01"    # what htmldate answers for a page that only prints a year ("© 2025")
 UNPRINTED_TAGS = frozenset("script style noscript template svg canvas object embed map head iframe".split())
 ARTICLE_TAGS = frozenset(("article", "main"))
 LIST_ITEM_TAGS = frozenset(("li", "tr", "dd"))
@@ -41,7 +41,7 @@ _ARTICLE_MARKS = etree.XPath(
     " or contains(concat(' ', normalize-space(@class), ' '), ' entry-title ')"
     " or contains(concat(' ', normalize-space(@class), ' '), ' entry-content ')"
     " or @itemprop='headline' or @itemprop='articleBody']")
-WRAPPER_SHARE = 0.5   # a "boilerplate" element with half the page's text is a layout wrapper, not a sidebar   # what htmldate answers for a page that only prints a year
+WRAPPER_SHARE = 0.5   # a "boilerplate" element with half the page's text is a layout wrapper, not a sidebar
 
 
 def needs_fallback(candidates: list[DateCandidate], hints: dict | None = None,
@@ -111,7 +111,7 @@ def refused(day: str, root, candidates: list[DateCandidate], title_element=None)
     page_size = len(body.text_content()) if body is not None else 0
     for el in _page_boilerplate(body, title_element, page_size) if body is not None else ():
         outside += count_day(el.text_content(), day) + count_day(" ".join(el.xpath(".//time/@datetime")), day)
-    modified = any(c.kind == "modified" and c.raw[:10] == day for c in candidates)
+    modified = sum(c.kind == "modified" and count_day(c.raw, day) for c in candidates)
     if not outside and not modified:
         return False
     # written somewhere else too (an attribute, a script's data, the head)? then it is the page's own

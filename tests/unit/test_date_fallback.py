@@ -62,3 +62,9 @@ def test_fallback_goes_before_the_lead_image_date(monkeypatch):
 def test_xhtml_with_xml_declaration_is_read():
     root = parse_html('<?xml version="1.0" encoding="UTF-8"?>\n<html><body><h1>Title of it</h1></body></html>')
     assert find_title(root)[0] == "Title of it"
+
+
+def test_fallback_refuses_a_modification_date_given_twice():
+    head = ('<meta property="article:modified_time" content="2024-09-14T09:30:00+03:00">'
+            '<script type="application/ld+json">{"@type": "NewsArticle", "dateModified": "2024-09-14"}</script>')
+    assert found("<h1>T</h1>" + P, head=head).published_at is None
