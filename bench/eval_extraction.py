@@ -74,7 +74,8 @@ def dated_rows(folder: str) -> list[dict]:
 
 @lru_cache(maxsize=1)
 def tuned_page_hashes() -> frozenset[str]:
-    return frozenset(hashlib.sha1(page_bytes(f, r)).hexdigest() for f in TUNED_FOLDERS for r in folder_rows(f))
+    return frozenset(hashlib.sha1(page_bytes(f, r)).hexdigest()
+                     for f in TUNED_FOLDERS if (EVAL_DIR / f).exists() for r in folder_rows(f))
 
 
 def date_right(got: str | None, row: dict) -> bool:
@@ -119,7 +120,7 @@ def evaluate_dates(folders=DATE_FOLDERS, baselines: bool = True, verbose: bool =
     tuned = tuned_page_hashes()
     totals = {"all": _empty_counts(), "unseen": _empty_counts()}
     per_folder = {}
-    for folder in folders:
+    for folder in (f for f in folders if (EVAL_DIR / f).exists()):   # a missing folder is left out
         counts = per_folder[folder] = _empty_counts()
         for row in dated_rows(folder):
             body = page_bytes(folder, row)

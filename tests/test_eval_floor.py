@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.eval_extraction import DATE_FOLDERS, EVAL_DIR, FUNDUS, evaluate_date_strings, evaluate_dates, evaluate_pages
+from bench.eval_extraction import DATE_FOLDERS, FUNDUS, evaluate_date_strings, evaluate_dates, evaluate_pages
 
 pytestmark = pytest.mark.skipif(not FUNDUS.exists(), reason="../shared/eval is not beside the checkout")
 
@@ -29,7 +29,7 @@ def page_figures():
 
 @pytest.fixture(scope="module")
 def date_figures():
-    return evaluate_dates(tuple(f for f in DATE_FOLDERS if (EVAL_DIR / f).exists()), baselines=False)
+    return evaluate_dates(DATE_FOLDERS, baselines=False)
 
 
 @pytest.mark.parametrize("name", sorted(PAGE_FLOORS))
