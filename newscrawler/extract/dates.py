@@ -26,6 +26,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from newscrawler.extract.date_offsets import in_source_offset, is_utc
 from newscrawler.extract.html import article_content_lines, holds_headline_link, index_after, is_boilerplate
 from newscrawler.extract.text import collapse_ws
 
@@ -50,7 +51,9 @@ MONTHS = {
         "januar februar märz april mai juni juli august september oktober november dezember".split(), 1)},
 }
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
-_TIME = r"(?:[T\s,]+(?P<H>\d{1,2})[:：時시](?P<M>\d{2})(?:[:：](?P<S>\d{2})(?:[.,]\d+)?)?\s*(?:분)?)?"
+# a time after the date: "T10:52", ", 10:28 p.m.", " | 9:25pm", " at 11:30", " um 16:45 Uhr"
+_TIME = (r"(?:(?:\s*[|,]\s*|\s+(?:at|um|à)\s+|[T\s]+)(?P<H>\d{1,2})[:：時시](?P<M>\d{2})"
+         r"(?:[:：](?P<S>\d{2})(?:[.,]\d+)?)?\s*(?:분|(?P<ampm>[ap])\.?\s?m\.?|uhr)?)?")
 _OFFSET = r"\s*(?P<tz>Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?"
 
 # Each fast pattern must match the whole (stripped) string; named groups y, m, d (or a, b for
@@ -67,14 +70,15 @@ FAST_PATTERNS = [
                + _TIME + _OFFSET, re.I),
 ]
 
+_TEXT_TIME = r"(?:(?:,?\s+|\s*\|\s*|\s+(?:at|um)\s+)\d{1,2}:\d{2}(?:\s*[ap]\.?\s?m\.?(?!\w))?)?"
 # A date inside running text: the shapes above, unanchored, for isolating a date string.
 DATE_IN_TEXT = re.compile(
     r"\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
     r"|\d{4}[/.]\d{1,2}[/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
     r"|\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일号號]?(?:\s*\d{1,2}[:：]\d{2}(?::\d{2})?)?"
     r"|\d{1,2}([-./])\d{1,2}\1\d{4}(?:\s*г\.?)?(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?)?"
-    r"|\d{1,2}\.?\s+(?:" + _MONTH_ALT + r")\.?,?\s+\d{4}(?:,?\s+\d{1,2}:\d{2})?"
-    r"|(?:" + _MONTH_ALT + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?:,?\s+\d{1,2}:\d{2})?",
+    r"|\d{1,2}\.?\s+(?:" + _MONTH_ALT + r")\.?,?\s+\d{4}" + _TEXT_TIME +
+    r"|(?:" + _MONTH_ALT + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}" + _TEXT_TIME,
     re.I,
 )
 # /2024/09/13/, /2024-09-13-slug, t20230424_123.html; and an id that opens with the date
@@ -83,6 +87,10 @@ _URL_DATE = re.compile(
     r"(?<!\d)(?P<y>(?:199[5-9]|20\d\d))(?:[/_-]?)(?P<m>0[1-9]|1[0-2])(?:[/_-]?)(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"
     r"|(?<=[A-Za-z/_=])(?P<y2>(?:199[5-9]|20\d\d))(?P<m2>0[1-9]|1[0-2])(?P<d2>0[1-9]|[12]\d|3[01])(?=\d{4,12}(?:\D|$))"
 )
+_ARCHIVE_PREFIX = re.compile(r"/web/\d{8,14}[a-z_]*/(?P<original>.+)")
+IMAGE_SOURCE = "image"   # a candidate's source; stored as date_source "url", as the contract names it
+_SCRIPT_DATE_PUBLISHED = re.compile(r'\\?"datePublished\\?"\s*:\s*\\?"(\d{4}-\d{2}-\d{2}[^"\\]{0,30})')
+_AMBIGUOUS_NUMERIC = re.compile(r"(?P<a>\d{1,2})[-./](?P<b>\d{1,2})[-./]\d{4}\b")
 _RFC822 = re.compile(r"^[A-Za-z]{3},\s+\d{1,2}\s+[A-Za-z]{3}\s+\d{4}")
 MONTH_FIRST_LOCALES = ("en-us", "en-ph", "en-ca")
 
@@ -128,9 +136,11 @@ def _fast_parse(raw: str, locale: str | None) -> tuple[datetime, bool, bool] | N
             month, day = int(g["m"]), int(g["d"])
         has_time = g.get("H") is not None
         tz = _tzinfo(g.get("tz"))
+        hour = int(g["H"] or 0)
+        if g.get("ampm"):
+            hour = hour % 12 + (12 if g["ampm"].lower() == "p" else 0)
         try:
-            value = datetime(int(g["y"]), month, day,
-                             int(g["H"] or 0), int(g["M"] or 0), int(g["S"] or 0), tzinfo=tz)
+            value = datetime(int(g["y"]), month, day, hour, int(g["M"] or 0), int(g["S"] or 0), tzinfo=tz)
         except ValueError:
             return None
         return value, has_time, tz is not None
@@ -155,12 +165,40 @@ def _dateparser(language: str | None, month_first: bool, base: datetime):
         return DateDataParser(settings=settings)
 
 
+# a clock time in any of the usual spellings: 16:45, 16:45:10, 4:45 pm, 16h45, 16 Uhr, 16時45分, 오후 4시 45분
+_NUMERIC_DAY = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}")   # 1/1/16, 26.10.21: a day, whatever the order
+_CLOCK = re.compile(
+    r"(?:오전|오후|午前|午後|上午|下午)?\s*\d{1,2}\s*(?:[:：h時时시]\s*\d{2}(?:[:：]\d{2})?\s*[分분]?|uhr|時(?!間)|时(?!间)|시(?!간))"
+    r"(?:\s*(?:[ap]\.?\s?m\.?(?!\w)|uhr|h\b|ч\.?))?"
+    r"(?:\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}))?",
+    re.I)
+
+
 @lru_cache(maxsize=4096)
 def _slow_parse(raw: str, language: str | None, month_first: bool, base: datetime) -> tuple[datetime, bool] | None:
+    """dateparser's reading of a string. A string that is only a clock time ("16:45", "16:45 Uhr")
+    gives None: dateparser would put it on some day of its choosing, and a time is not a date.
+    A time beside a relative day ("今天 16:45", "heute, 16:45 Uhr") keeps that day."""
     data = _dateparser(language, month_first, base).get_date_data(raw)
     if data is None or data.date_obj is None:
         return None
+    if data.period == "time" and not _has_day(raw, language, month_first, base):
+        return None
     return data.date_obj, data.period == "time"
+
+
+def _has_day(raw: str, language: str | None, month_first: bool, base: datetime) -> bool:
+    """Whether ``raw`` still names a day once its clock times are taken out ("2 hours ago" has
+    no clock time: it counts from the fetch time and keeps its reading)."""
+    rest = _CLOCK.sub(" ", raw).strip(" ,.-|/")
+    if rest == raw.strip(" ,.-|/"):
+        return True
+    if not any(ch.isalnum() for ch in rest):
+        return False
+    if DATE_IN_TEXT.search(rest) or _NUMERIC_DAY.search(rest):
+        return True
+    data = _dateparser(language, month_first, base).get_date_data(rest)
+    return data is not None and data.date_obj is not None and data.period != "time"
 
 
 def parse_date_value(
@@ -171,12 +209,14 @@ def parse_date_value(
     timezone_name: str | None = None,
     date_format: str | None = None,
     now: datetime | None = None,
+    slow: bool = True,
 ) -> ParsedDate | None:
     """One date string -> ParsedDate (no plausibility bounds), or None when nothing parses.
 
     Order: the pinned ``date_format``; the strict fast patterns; RFC 822; dateparser with the
     language hint and the locale's day order, relative dates counted from ``now`` in the site's
-    zone. A time without an offset takes ``timezone_name``'s offset on that day."""
+    zone. A time without an offset takes ``timezone_name``'s offset on that day. ``slow=False``
+    stops before dateparser (the strict parsers only)."""
     if not raw:
         return None
     raw = collapse_ws(raw)[:80]
@@ -200,6 +240,8 @@ def parse_date_value(
             if value.tzinfo is None and raw.endswith("-0000"):   # RFC 5322: UTC, local zone unknown
                 value = value.replace(tzinfo=timezone.utc)
             parsed = (value, True, value.tzinfo is not None)
+    if parsed is None and not slow:
+        return None
     if parsed is None:
         local_now = now.astimezone(zone) if zone else now
         base = local_now.replace(tzinfo=None, second=0, microsecond=0)
@@ -261,8 +303,14 @@ def _date_after_label(rest: str) -> str | None:
 
 
 def url_date(url: str) -> str | None:
-    """The date a URL spells, as YYYY-MM-DD, or None."""
-    m = _URL_DATE.search(urlsplit(url).path + "?" + urlsplit(url).query)
+    """The date a URL spells, as YYYY-MM-DD, or None. In a web archive's address
+    (``/web/20140109030403/http://…/2013/12/09/…``) the stamp is the day of the snapshot, not of
+    the article: only the archived address is read."""
+    parts = urlsplit(url)
+    archived = _ARCHIVE_PREFIX.match(parts.path)
+    if archived:
+        return url_date(archived.group("original") + ("?" + parts.query if parts.query else ""))
+    m = _URL_DATE.search(parts.path + "?" + parts.query)
     if not m:
         return None
     y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])
@@ -366,6 +414,15 @@ def date_candidates(root, url: str, hints: dict | None = None, *, title_element=
         for key, kind in (("datePublished", "published"), ("dateModified", "modified")):
             if isinstance(obj.get(key), str):
                 add(obj[key], "jsonld", kind)
+    # 2b. the same keys in a script's own JSON state (__NEXT_DATA__, Apollo): many pages built by
+    # scripts keep their structured data only there
+    if not any(c.source == "jsonld" and c.kind == "published" for c in found):
+        for script in root.iter("script"):
+            if script.text and "datePublished" in script.text:   # also JSON-LD that json.loads refused
+                m = _SCRIPT_DATE_PUBLISHED.search(script.text)
+                if m:
+                    add(m.group(1), "jsonld")
+                    break
     # 3. <meta>
     for raw in _meta_values(root, _META_PUBLISHED):
         add(raw, "meta")
@@ -383,12 +440,15 @@ def date_candidates(root, url: str, hints: dict | None = None, *, title_element=
     for i, (_, line) in enumerate(lines):
         if len(line) > LABEL_LINE_MAX:   # a paragraph of body text, not a "label: date" line
             continue
-        for kind in ("modified", "published"):
-            m = _label_match(labels[kind], line)
-            if m:
-                labelled.add(i)
-                add(_date_after_label(m.group("rest")), "label", kind)
-                break
+        # "PUBLISHED: 8 Nov 2023 | UPDATED: 9 Nov 2023" gives both; "Дата изменения" is not "Дата"
+        updated = _label_match(labels["modified"], line)
+        if updated:
+            labelled.add(i)
+            add(_date_after_label(updated.group("rest")), "label", "modified")
+        published = _label_match(labels["published"], line)
+        if published and not (updated and updated.start("label") <= published.start("label") < updated.end("label")):
+            labelled.add(i)
+            add(_date_after_label(published.group("rest")), "label")
     # 6. the URL
     add(url_date(url), "url")
     # 7. the first date just below the title
@@ -401,10 +461,17 @@ def date_candidates(root, url: str, hints: dict | None = None, *, title_element=
     # 8. the date the listing page showed beside the link
     add(listing_raw, "listing")
     # 9. the lead image's URL (/2026/01/29/photo.jpg): uploaded for the article, usually that day
-    image = _meta_values(root, ("og:image",))
-    if image:
-        add(url_date(image[0]), "url")
+    image = image_candidate(root)
+    if image is not None:
+        found.append(image)
     return found
+
+
+def image_candidate(root) -> DateCandidate | None:
+    """The date in the lead image's address (``og:image`` …/2026/01/29/…), the weakest clue."""
+    image = _meta_values(root, ("og:image",))
+    day = url_date(image[0]) if image else None
+    return DateCandidate(day, IMAGE_SOURCE) if day else None
 
 
 def _is_other_item(el) -> bool:
@@ -429,16 +496,65 @@ def resolve_dates(candidates: list[DateCandidate], hints: dict | None = None, *,
             modified = parse_date(cand.raw, **opts)
         if published is not None and modified is not None:
             break
-    modified_at = modified.iso() if modified else None
     if published is None:
-        return DateFindings(modified_at=modified_at)
+        return DateFindings(modified_at=modified.iso() if modified else None)
     cand, value = published
-    return DateFindings(cand.raw, value.iso(), modified_at, cand.source)
+    value = _day_order_from_url(cand, value, candidates)
+    if is_utc(value.value):
+        others = _clock_values(candidates, cand, opts)
+        value = ParsedDate(in_source_offset(value.value, others, opts["timezone_name"]), True)
+        if modified is not None and is_utc(modified.value):
+            modified = ParsedDate(in_source_offset(modified.value, others, opts["timezone_name"]), True)
+    url_day = next((c for c in candidates if c.source == "url"), None)
+    if url_day is not None and cand.source != "url" and _url_day_wins(value, date.fromisoformat(url_day.raw)):
+        cand, value = url_day, ParsedDate(date.fromisoformat(url_day.raw), False)
+    source = "url" if cand.source == IMAGE_SOURCE else cand.source
+    return DateFindings(cand.raw, value.iso(), modified.iso() if modified else None, source)
+
+
+def _url_day_wins(value: ParsedDate, url_day: date) -> bool:
+    """The day the article's address spells is the publisher's calendar day: it beats a UTC
+    instant that midnight pushed onto the next or previous day when the page states no offset to
+    show the instant in (a bare day is stored then: the local time is not known)."""
+    day = value.value.date() if value.has_time else value.value
+    return day != url_day and abs((day - url_day).days) == 1 and is_utc(value.value)
+
+
+def _day_order_from_url(cand: DateCandidate, value: ParsedDate, candidates: list[DateCandidate]) -> ParsedDate:
+    """"4/6/2016" reads either way; when the page's URL spells the other reading
+    (/2016/04/06/), the URL settles the order the locale could only guess."""
+    m = _AMBIGUOUS_NUMERIC.match(cand.raw)
+    if not m or m["a"] == m["b"] or int(m["a"]) > 12 or int(m["b"]) > 12:
+        return value
+    try:
+        swapped = value.value.replace(month=value.value.day, day=value.value.month)
+    except ValueError:
+        return value
+    day = swapped.date() if isinstance(swapped, datetime) else swapped
+    if any(c.source == "url" and c.raw == day.isoformat() for c in candidates):
+        return ParsedDate(swapped, value.has_time)
+    return value
+
+
+def _clock_values(candidates: list[DateCandidate], chosen: DateCandidate, opts: dict) -> list[datetime]:
+    """The other candidates that carry a time, as written (no site zone applied), for
+    ``date_offsets.source_offset``. Strict parsers only: this runs on every UTC answer."""
+    found = []
+    for cand in candidates:
+        if cand is chosen:
+            continue
+        parsed = parse_date_value(cand.raw, **{**opts, "timezone_name": None}, slow=False)
+        if parsed is not None and parsed.has_time:
+            found.append(parsed.value)
+    return found
 
 
 def find_dates(root, url: str, hints: dict | None = None, *, language: str | None = None,
                title_element=None, listing_raw: str | None = None,
                now: datetime | None = None) -> DateFindings:
-    """The whole cascade on one parsed page."""
+    """The whole cascade on one parsed page, htmldate's search last where nothing else was found."""
+    from newscrawler.extract.date_fallback import with_fallback   # it imports this module
+
     candidates = date_candidates(root, url, hints, title_element=title_element, listing_raw=listing_raw)
+    candidates = with_fallback(root, url, candidates, hints, now, title_element)
     return resolve_dates(candidates, hints, language=language, now=now)

@@ -111,6 +111,9 @@ def is_boilerplate(el) -> bool:
     return el.find(".//h1") is None
 
 
+_XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
+
+
 _LINES_CACHE: OrderedDict[int, list] = OrderedDict()
 
 

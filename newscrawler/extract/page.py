@@ -12,6 +12,7 @@ import re
 from dataclasses import asdict
 from datetime import datetime
 
+from newscrawler.extract.date_fallback import with_fallback
 from newscrawler.extract.dates import DateCandidate, date_candidates, resolve_dates
 from newscrawler.extract.html import (
     article_content_lines,
@@ -124,6 +125,7 @@ def read_tree(root, url: str, hints: dict | None = None, *, listing_raw: str | N
     text = main_text(root, url, hints, title, title_element, notice)
     if candidates is None:
         candidates = date_candidates(root, url, hints, title_element=title_element, listing_raw=listing_raw)
+    candidates = with_fallback(root, url, candidates, hints, title_element=title_element)
     declared_lang = root.xpath("//meta[@http-equiv='content-language']/@content")
     html_lang = root.get("lang") or root.get("xml:lang") or (declared_lang[0] if declared_lang else None)
     return {

@@ -5,7 +5,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from newscrawler.extract.dates import DateFindings, date_candidates, find_dates, parse_date
+from newscrawler.extract.dates import DateFindings, date_candidates, find_dates, parse_date, url_date
 from newscrawler.extract.html import find_title, parse_html
 
 NOW = datetime(2025, 9, 1, 12, 0, tzinfo=timezone.utc)
@@ -371,3 +371,72 @@ def test_page_lang_region_sets_day_order():
     assert analyse_page(html.format(lang="en-US"), URL, now=NOW)["published_at"] == "2024-02-09"
     assert analyse_page(html.format(lang="en-GB"), URL, now=NOW)["published_at"] == "2024-09-02"
     assert analyse_page(html.format(lang="en-US"), URL, {"locale": "en-GB"}, now=NOW)["published_at"] == "2024-09-02"
+
+
+# ---------------------------------------------------------------------------------------------
+# issue 18: a time is never a date; UTC shown in the source's offset; web archives; htmldate last
+
+@pytest.mark.parametrize("raw, language", [("16:45", None), ("16:45 Uhr", "de"), ("4:45 pm", "en"),
+                                           ("16:45", "ru"), ("16h45", "fr")])
+def test_time_only_is_never_a_date(raw, language):
+    assert parse_date(raw, language=language, now=NOW) is None
+
+
+def test_relative_day_with_time_keeps_its_day():
+    assert iso("今天 16:45", language="zh") == "2025-09-01T16:45:00"
+
+
+def test_am_pm_time_after_date():
+    assert iso("Nov. 8, 2023, 10:28 p.m.") == "2023-11-08T22:28:00"
+
+
+def test_utc_value_shown_in_offset_of_another_field():
+    head = ('<meta property="article:published_time" content="2023-11-09T03:28:35Z">'
+            '<meta name="pubdate" content="2023-11-08T22:28:35-05:00">')
+    assert found("<h1>T</h1>" + P, head=head).published_at == "2023-11-08T22:28:35-05:00"
+
+
+def test_utc_value_shown_in_site_zone():
+    head = '<meta property="article:published_time" content="2024-09-12T20:30:00Z">'
+    assert found("<h1>T</h1>" + P, head=head, hints={"timezone": "Asia/Seoul"}).published_at \
+        == "2024-09-13T05:30:00+09:00"
+
+
+def test_utc_value_shown_in_offset_of_printed_clock():
+    head = '<meta property="article:published_time" content="2023-11-09T03:28:35Z">'
+    assert found("<h1>T</h1><p>Nov. 8, 2023, 10:28 p.m. ET</p>" + P, head=head).published_at \
+        == "2023-11-08T22:28:35-05:00"
+
+
+def test_utc_value_without_offset_stays_utc():
+    head = '<meta property="article:published_time" content="2024-09-12T20:30:00Z">'
+    assert found("<h1>T</h1>" + P, head=head).published_at == "2024-09-12T20:30:00+00:00"
+
+
+def test_date_only_value_never_moves():
+    head = '<meta property="article:published_time" content="2024-09-12">'
+    assert found("<h1>T</h1>" + P, head=head, hints={"timezone": "Asia/Seoul"}).published_at == "2024-09-12"
+
+
+def test_url_day_beats_utc_instant_one_day_off():
+    head = '<meta property="article:published_time" content="2020-02-25T02:25:54Z">'
+    assert found("<h1>T</h1>" + P, url="https://ex.org/2020/02/24/story/", head=head).published_at == "2020-02-24"
+
+
+def test_web_archive_stamp_is_not_the_article_date():
+    assert url_date("https://web.archive.org/web/20140109030403/http://ex.org/2013/12/09/a/") == "2013-12-09"
+
+
+def test_url_settles_ambiguous_day_order():
+    head = '<meta name="date" content="4/6/2016">'
+    assert found("<h1>T</h1>" + P, url="https://ex.org/news/2016/04/06/a.html", head=head).published_at == "2016-04-06"
+
+
+def test_date_published_in_script_state():
+    head = '<script>window.__STATE__={"datePublished":"2015-10-15T02:19:15.607Z"}</script>'
+    assert found("<h1>T</h1>" + P, head=head).published_at == "2015-10-15T02:19:15+00:00"
+
+
+def test_htmldate_only_where_nothing_else_found():
+    body = "<h1>T</h1>" + P * 5 + "<p>Geschrieben von Anna am 21.01.2015 in Berlin</p>"
+    assert (found(body).published_at, found(body).date_source) == ("2015-01-21", "htmldate")
