@@ -81,9 +81,15 @@ def boilerplate(path: Path = BOILERPLATE_FILE) -> Boilerplate:
     return Boilerplate(frozenset(h.casefold() for h in data["stop_headings"]))
 
 
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+
+
 def parse_html(html: str, base_url: str | None = None) -> lxml.html.HtmlElement:
-    """Parse HTML text leniently; an empty or unparsable page gives an empty document."""
+    """Parse HTML text leniently; an empty or unparsable page gives an empty document.
+    An XHTML page's ``<?xml … encoding=…?>`` line goes first: the text is already decoded, and
+    lxml refuses a decoded string that still declares an encoding (the whole page was lost)."""
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+    html = _XML_DECLARATION.sub("", html, count=1) if html else html
     try:
         root = lxml.html.document_fromstring(html or "<html></html>", parser=parser, base_url=base_url)
     except (etree.ParserError, ValueError):

@@ -151,3 +151,8 @@ def test_stop_headings(line, stop):
     from newscrawler.extract.html import boilerplate
 
     assert boilerplate().is_stop(line) is stop
+
+
+def test_xhtml_with_xml_encoding_declaration_is_parsed():
+    page = '<?xml version="1.0" encoding="UTF-8"?>\n<html><body><p>Der Text</p></body></html>'
+    assert [line for _, line in content_lines(parse_html(page))] == ["Der Text"]
