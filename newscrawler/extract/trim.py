@@ -21,6 +21,8 @@ from newscrawler.extract.text import visual_length
 _SQUASH = re.compile(r"[\s|\-:：•·▪●■◆►▶*]+")
 FURNITURE_LINE_MAX = 100   # visual characters: menu items, sidebar entries and toolbars are short lines
 PART_OF_LINE_MIN = 20      # squashed characters from which a line may match part of a content line
+REPEAT_LINE_MIN = 12       # visual characters from which a line said three times in one text is furniture
+REPEAT_TIMES = 3
 MENU_RUN_MIN = 2           # menu link texts in a row from which a run inside the text is a menu
 
 
@@ -60,6 +62,9 @@ def _menu_link_texts(root) -> set[str]:
     inside: dict = {}
     found: set[str] = set()
     for a in root.iter("a"):
+        key = squash(a.text_content())
+        if not key:
+            continue
         chain, node, verdict = [], a, False
         while node is not None:
             known = inside.get(node)
@@ -71,9 +76,7 @@ def _menu_link_texts(root) -> set[str]:
         for node in reversed(chain):   # from the outermost new ancestor down to the link
             verdict = inside[node] = verdict or is_boilerplate(node)
         if verdict:
-            key = squash(a.text_content())
-            if key:
-                found.add(key)
+            found.add(key)
     return found
 
 
@@ -100,11 +103,28 @@ def _drop_menu_runs(lines: list[str], furniture: Furniture) -> list[str]:
     return kept
 
 
+def _drop_repeated(lines: list[str]) -> list[str]:
+    """A line the text says three times or more — an embed placeholder ("Externer Inhalt nicht
+    verfügbar"), an ad label, a widget — is furniture every time; an article does not repeat a
+    sentence like that."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        key = squash(line)
+        if key:
+            counts[key] = counts.get(key, 0) + 1
+    repeated = {k for k, n in counts.items() if n >= REPEAT_TIMES}
+    if not repeated:
+        return lines
+    return [line for line in lines
+            if squash(line) not in repeated or visual_length(line) < REPEAT_LINE_MIN]
+
+
 def trim_lines(lines: list[str], furniture: Furniture) -> list[str]:
     """The text's lines without toolbars, without the furniture before the first and after the
     last article line, and without runs of menu items."""
     tools = boilerplate()
     lines = [line for line in lines if not tools.is_toolbar(line)]
+    lines = _drop_repeated(lines)
     start, end = 0, len(lines)
     while start < end and (not lines[start].strip() or _is_furniture(lines[start], furniture)):
         start += 1

@@ -51,3 +51,13 @@ def test_trim_text_on_a_tree():
 
 def test_squash_ignores_spacing_bars_and_bullets():
     assert squash("• A | b - c") == squash("a b c")
+
+
+def test_line_said_three_times_goes_every_time():
+    placeholder = "External content not available"
+    assert trimmed([BODY[0], placeholder, placeholder, BODY[1], placeholder]) == BODY
+
+
+def test_line_said_twice_stays():
+    assert trimmed([BODY[0], "A quoted sentence here.", "A quoted sentence here.", BODY[1]]) == [
+        BODY[0], "A quoted sentence here.", "A quoted sentence here.", BODY[1]]
