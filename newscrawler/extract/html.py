@@ -61,6 +61,7 @@ _ARTICLE_TYPES = re.compile(r"(News|Blog|Report|Scholarly|Tech)?Article|BlogPost
 _STOP_LEAD = re.compile(r"\s*[:：»›>|]\s*")
 STOP_HEAD_READ = 64   # characters: more than the 40 of the longest stop heading and its separator
 # what may precede a heading on its line: a table cell's bar, a list bullet ("• 관련 읽기", "- Read more")
+HEADING_END = "?!.…？！。"   # a heading may end in punctuation ("Schon gelesen?")
 LINE_MARKS = "|•·▪▫●○■□◆◇►▶▸‣*-–—> \t"
 # a toolbar line is cut into words at spaces, bars, brackets and colons ("字号：大 中 小 | 打印本页 【关闭窗口】")
 _TOOL_SPLIT = re.compile(r"[\s|:：/,，、·•\[\]【】()（）<>«»]+")
@@ -77,7 +78,7 @@ class Boilerplate:
         ("上一篇：关于…的通知", "Next article: …")."""
         # a table row: | 上一篇 | … |; a heading is short, so the head of a long line is enough to read
         line = line.strip().lstrip(LINE_MARKS).strip()[:STOP_HEAD_READ].casefold()
-        head = _STOP_LEAD.split(line, maxsplit=1)[0].strip()
+        head = _STOP_LEAD.split(line, maxsplit=1)[0].strip().rstrip(HEADING_END).strip()
         return 0 < len(head) <= 40 and head in self.stop_headings
 
     def is_toolbar(self, line: str) -> bool:

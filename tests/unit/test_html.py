@@ -175,3 +175,7 @@ def test_stop_heading_after_a_list_bullet(line):
 ])
 def test_toolbar_lines(line, toolbar):
     assert boilerplate().is_toolbar(line) is toolbar
+
+
+def test_stop_heading_may_end_in_a_question_mark():
+    assert boilerplate().is_stop("Schon gelesen?")
