@@ -35,6 +35,8 @@ MIN_TRAFILATURA_TEXT = 120   # visual characters; below this the fallback reader
 FALLBACK_SHARE = 0.6
 # a stop heading ends the text when what follows it is at most this share of what precedes it
 STOP_TAIL_SHARE = 0.5
+# lines above the title are dropped as page header only while they are less than this share of the text
+ABOVE_TITLE_SHARE = 0.5
 
 
 def _trafilatura_text(root, url: str | None, fast: bool) -> str:
@@ -123,6 +125,10 @@ def _drop_lines_above_title(lines: list[str], root, title_element) -> list[str]:
     i = 0
     while i < len(lines) and _SQUASH.sub("", lines[i]) in above | {""}:
         i += 1
+    # most of the text above the "title": the heading found is not the article's own (a recipe
+    # card's name at the end of a blog post), and the text above it is the article
+    if sum(map(visual_length, lines[:i])) > ABOVE_TITLE_SHARE * sum(map(visual_length, lines)):
+        return lines
     return lines[i:] if i < len(lines) else lines
 
 

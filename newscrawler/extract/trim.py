@@ -21,6 +21,7 @@ from newscrawler.extract.text import visual_length
 _SQUASH = re.compile(r"[\s|\-:：•·▪●■◆►▶*]+")
 FURNITURE_LINE_MAX = 100   # visual characters: menu items, sidebar entries and toolbars are short lines
 PART_OF_LINE_MIN = 20      # squashed characters from which a line may match part of a content line
+KEPT_SHARE_MIN = 0.3       # of the text: trimming the edges never leaves less than this
 REPEAT_LINE_MIN = 12       # visual characters from which a line said three times in one text is furniture
 REPEAT_TIMES = 3
 MENU_RUN_MIN = 2           # menu link texts in a row from which a run inside the text is a menu
@@ -126,12 +127,14 @@ def trim_lines(lines: list[str], furniture: Furniture) -> list[str]:
     lines = [line for line in lines if not tools.is_toolbar(line)]
     lines = _drop_repeated(lines)
     start, end = 0, len(lines)
-    while start < end and (not lines[start].strip() or _is_furniture(lines[start], furniture)):
+    while start < end and (not squash(lines[start]) or _is_furniture(lines[start], furniture)):
         start += 1
-    while end > start and (not lines[end - 1].strip() or _is_furniture(lines[end - 1], furniture)):
+    while end > start and (not squash(lines[end - 1]) or _is_furniture(lines[end - 1], furniture)):
         end -= 1
-    if start == end:        # nothing but furniture: not ours to judge, keep what the extractor gave
-        return lines
+    # furniture is the lesser part of a page; when it would be most of the text, the page's
+    # boilerplate marks are wrong about its article (a whole post in a "sidebar" column)
+    if sum(map(visual_length, lines[start:end])) < KEPT_SHARE_MIN * sum(map(visual_length, lines)):
+        return _drop_menu_runs(lines, furniture)
     return _drop_menu_runs(lines[start:end], furniture)
 
 

@@ -72,3 +72,20 @@ def test_inline_read_more_teaser_loses_only_its_line():
 
 def test_stop_heading_before_any_text_is_kept():
     assert _cut_at_stop_heading("Next\n" + ARTICLE) == "Next\n" + ARTICLE
+
+
+# main text: lines above the title ----------------------------------------------------------------
+from newscrawler.extract.html import find_title, parse_html  # noqa: E402
+from newscrawler.extract.page import _drop_lines_above_title  # noqa: E402
+
+
+def test_breadcrumb_above_the_title_goes():
+    root = parse_html("<body><p>Home > News</p><h1>The title</h1><p>" + "Body text. " * 20 + "</p></body>")
+    lines = ["Home > News", "Body text. " * 20]
+    assert _drop_lines_above_title(lines, root, find_title(root)[1]) == lines[1:]
+
+
+def test_text_above_a_late_heading_is_kept_when_it_is_most_of_the_text():
+    root = parse_html("<body><p>" + "Blog text. " * 40 + "</p><h1>Recipe card</h1><p>200 g sugar</p></body>")
+    lines = ["Blog text. " * 40, "200 g sugar"]
+    assert _drop_lines_above_title(lines, root, find_title(root)[1]) == lines

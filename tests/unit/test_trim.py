@@ -61,3 +61,9 @@ def test_line_said_three_times_goes_every_time():
 def test_line_said_twice_stays():
     assert trimmed([BODY[0], "A quoted sentence here.", "A quoted sentence here.", BODY[1]]) == [
         BODY[0], "A quoted sentence here.", "A quoted sentence here.", BODY[1]]
+
+
+def test_edges_are_not_trimmed_down_to_a_fraction_of_the_text():
+    # the page marks its article's own column as a sidebar: every line looks like furniture
+    lines = ["*", "Promoting small firms", "Digital transformation", "Contact us"]
+    assert trimmed(lines) == lines
