@@ -84,7 +84,7 @@ class Boilerplate:
     def is_toolbar(self, line: str) -> bool:
         """A line made only of page tools — print, close, font size, share ("字号：大 中 小 打印本页",
         "Печать | Закрыть", "인쇄 닫기"): nothing of the article, whatever the site."""
-        if not line.strip() or visual_length(line) > TOOLBAR_LINE_MAX:
+        if len(line) > TOOLBAR_LINE_MAX or not line.strip() or visual_length(line) > TOOLBAR_LINE_MAX:
             return False
         words = [w for w in _TOOL_SPLIT.split(line.casefold()) if w]
         return bool(words) and all(w in self.toolbar_words for w in words)

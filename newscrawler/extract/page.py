@@ -35,6 +35,7 @@ MIN_TRAFILATURA_TEXT = 120   # visual characters; below this the fallback reader
 FALLBACK_SHARE = 0.6
 # a stop heading ends the text when what follows it is at most this share of what precedes it
 STOP_TAIL_SHARE = 0.5
+STOP_LEAD_FREE = 150   # visual characters at the top of the text that no stop heading cuts
 # lines above the title are dropped as page header only while they are less than this share of the text
 ABOVE_TITLE_SHARE = 0.5
 
@@ -57,20 +58,22 @@ def _cut_at_stop_heading(text: str) -> str:
     """Trafilatura keeps some related-reading lists; cut from their heading on. A block of
     related reading follows the article and is much shorter than it: a stop heading followed by
     more than ``STOP_TAIL_SHARE`` of the text before it is an inline teaser ("READ MORE: …"
-    between paragraphs), and only its own line goes."""
+    between paragraphs), and only its own line goes. Lengths are measured only when a stop
+    heading is met: most texts have none."""
     stops = boilerplate()
     lines = text.split("\n")
-    total = sum(map(visual_length, lines))
-    kept, seen = [], 0
-    for line in lines:
-        length = visual_length(line)
-        if seen >= 150 and stops.is_stop(line):
-            if total - seen - length <= STOP_TAIL_SHARE * seen:
-                break
-            total -= length
+    kept, seen, i = [], 0, 0
+    while i < len(lines) and seen < STOP_LEAD_FREE:   # a share bar above the article never cuts it
+        kept.append(lines[i])
+        seen += visual_length(lines[i])
+        i += 1
+    for j in range(i, len(lines)):
+        if not stops.is_stop(lines[j]):
+            kept.append(lines[j])
             continue
-        kept.append(line)
-        seen += length
+        after = sum(map(visual_length, lines[j + 1:]))
+        if after <= STOP_TAIL_SHARE * sum(map(visual_length, kept)):
+            break
     return "\n".join(kept)
 
 

@@ -11,49 +11,45 @@ when a sidebar happens to repeat it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from newscrawler.extract.html import boilerplate, content_lines, is_boilerplate
+from newscrawler.extract.html import LINE_MARKS, SKIP_TAGS, boilerplate, content_lines, is_boilerplate
 from newscrawler.extract.text import visual_length
 
-# what two renderings of the same line may differ in: spacing, table bars, list bullets, colons
-_SQUASH = re.compile(r"[\s|\-:：•·▪●■◆►▶*]+")
 FURNITURE_LINE_MAX = 100   # visual characters: menu items, sidebar entries and toolbars are short lines
-PART_OF_LINE_MIN = 20      # squashed characters from which a line may match part of a content line
+PART_OF_LINE_MIN = 20      # characters from which a line may match part of a content line
 KEPT_SHARE_MIN = 0.3       # of the text: trimming the edges never leaves less than this
 REPEAT_LINE_MIN = 12       # visual characters from which a line said three times in one text is furniture
 REPEAT_TIMES = 3
 MENU_RUN_MIN = 2           # menu link texts in a row from which a run inside the text is a menu
 
 
-def squash(text: str) -> str:
-    return _SQUASH.sub("", text).casefold()
+def line_key(text: str) -> str:
+    """What two renderings of one line share: the words, without the list bullet or table bars
+    at its ends ("- 促进中小企业发展" from the extractor, "促进中小企业发展" in the page).
+    Plain string operations: this runs on every line of every page."""
+    return " ".join(text.split()).strip(LINE_MARKS)
 
 
 @dataclass(frozen=True)
 class Furniture:
     """What the page shows outside its article, read once from the tree."""
-    content: str                   # squashed lines of the page outside boilerplate subtrees, "\n"-joined
-    content_lines: frozenset[str]  # the same lines, for whole-line lookups
-    menu_texts: frozenset[str]     # squashed anchor texts inside boilerplate subtrees (menus, sidebars)
+    content: str                   # the page's lines outside boilerplate subtrees, "\n"-joined
+    content_lines: frozenset[str]  # the same lines (as ``line_key``), for whole-line lookups
+    menu_texts: frozenset[str]     # anchor texts inside boilerplate subtrees (menus, sidebars)
 
-    def outside_content(self, line: str) -> bool:
-        """The line exists on the page only inside navigation, sidebars or footers. A short line
-        must be a whole content line: a sidebar entry ("促进中小企业发展") is often a phrase of
-        the article too; a longer one may be part of one (the extractor joins some blocks)."""
-        key = squash(line)
+    def outside_content(self, key: str) -> bool:
+        """The line (a ``line_key``) exists on the page only inside navigation, sidebars or
+        footers. A short line must be a whole content line: a sidebar entry ("促进中小企业发展")
+        is often a phrase of the article too; a longer one may be part of one (the extractor
+        joins some blocks)."""
         if not key or key in self.content_lines:
             return False
         return len(key) < PART_OF_LINE_MIN or key not in self.content
 
-    def is_menu_item(self, line: str) -> bool:
-        key = squash(line)
-        return bool(key) and key in self.menu_texts
-
 
 def page_furniture(root) -> Furniture:
-    lines = [squash(line) for _, line in content_lines(root)]
+    lines = [line_key(line) for _, line in content_lines(root)]
     return Furniture("\n".join(lines), frozenset(lines), frozenset(_menu_link_texts(root)))
 
 
@@ -63,9 +59,6 @@ def _menu_link_texts(root) -> set[str]:
     inside: dict = {}
     found: set[str] = set()
     for a in root.iter("a"):
-        key = squash(a.text_content())
-        if not key:
-            continue
         chain, node, verdict = [], a, False
         while node is not None:
             known = inside.get(node)
@@ -75,26 +68,26 @@ def _menu_link_texts(root) -> set[str]:
             chain.append(node)
             node = node.getparent()
         for node in reversed(chain):   # from the outermost new ancestor down to the link
-            verdict = inside[node] = verdict or is_boilerplate(node)
+            # only a skipped tag or a class/id/role can make an element boilerplate: cheap test first
+            verdict = inside[node] = verdict or (
+                (node.tag in SKIP_TAGS or bool(node.attrib)) and is_boilerplate(node))
         if verdict:
-            found.add(key)
+            key = line_key(a.text_content())
+            if key:
+                found.add(key)
     return found
 
 
-def _is_furniture(line: str, furniture: Furniture) -> bool:
-    """A short line the page shows only outside its content, or one of its menu links."""
-    if visual_length(line) > FURNITURE_LINE_MAX:
-        return False
-    return furniture.outside_content(line) or furniture.is_menu_item(line)
-
-
-def _drop_menu_runs(lines: list[str], furniture: Furniture) -> list[str]:
+def _drop_menu_runs(lines: list[str], keys: list[str], menu: frozenset[str]) -> list[str]:
     """Runs of at least ``MENU_RUN_MIN`` consecutive menu link texts: a menu the extractor kept."""
+    in_menu = [bool(k) and k in menu and visual_length(k) <= FURNITURE_LINE_MAX for k in keys]
+    if sum(in_menu) < MENU_RUN_MIN:
+        return lines
     kept: list[str] = []
     i = 0
     while i < len(lines):
         j = i
-        while j < len(lines) and visual_length(lines[j]) <= FURNITURE_LINE_MAX and furniture.is_menu_item(lines[j]):
+        while j < len(lines) and in_menu[j]:
             j += 1
         if j - i >= MENU_RUN_MIN:
             i = j
@@ -104,40 +97,44 @@ def _drop_menu_runs(lines: list[str], furniture: Furniture) -> list[str]:
     return kept
 
 
-def _drop_repeated(lines: list[str]) -> list[str]:
-    """A line the text says three times or more — an embed placeholder ("Externer Inhalt nicht
-    verfügbar"), an ad label, a widget — is furniture every time; an article does not repeat a
+def _repeated(keys: list[str]) -> set[str]:
+    """Lines the text says three times or more — an embed placeholder ("Externer Inhalt nicht
+    verfügbar"), an ad label, a widget: furniture every time; an article does not repeat a
     sentence like that."""
     counts: dict[str, int] = {}
-    for line in lines:
-        key = squash(line)
+    for key in keys:
         if key:
             counts[key] = counts.get(key, 0) + 1
-    repeated = {k for k, n in counts.items() if n >= REPEAT_TIMES}
-    if not repeated:
-        return lines
-    return [line for line in lines
-            if squash(line) not in repeated or visual_length(line) < REPEAT_LINE_MIN]
+    return {k for k, n in counts.items() if n >= REPEAT_TIMES and visual_length(k) >= REPEAT_LINE_MIN}
+
+
+def _is_edge_furniture(key: str, furniture: Furniture) -> bool:
+    """A short line the page shows only outside its content, or one of its menu links."""
+    if visual_length(key) > FURNITURE_LINE_MAX:
+        return False
+    return key in furniture.menu_texts or furniture.outside_content(key)
 
 
 def trim_lines(lines: list[str], furniture: Furniture) -> list[str]:
-    """The text's lines without toolbars, without the furniture before the first and after the
-    last article line, and without runs of menu items."""
+    """The text's lines without toolbars and repeated lines, without the furniture before the
+    first and after the last article line, and without runs of menu items."""
     tools = boilerplate()
-    lines = [line for line in lines if not tools.is_toolbar(line)]
-    lines = _drop_repeated(lines)
-    start, end = 0, len(lines)
-    while start < end and (not squash(lines[start]) or _is_furniture(lines[start], furniture)):
+    keys = [line_key(line) for line in lines]
+    repeated = _repeated(keys)
+    pairs = [(line, key) for line, key in zip(lines, keys)
+             if key not in repeated and not tools.is_toolbar(line)]
+    start, end = 0, len(pairs)
+    while start < end and (not pairs[start][1] or _is_edge_furniture(pairs[start][1], furniture)):
         start += 1
-    while end > start and (not squash(lines[end - 1]) or _is_furniture(lines[end - 1], furniture)):
+    while end > start and (not pairs[end - 1][1] or _is_edge_furniture(pairs[end - 1][1], furniture)):
         end -= 1
     # furniture is the lesser part of a page; when it would be most of the text, the page's
     # boilerplate marks are wrong about its article (a whole post in a "sidebar" column)
-    if sum(map(visual_length, lines[start:end])) < KEPT_SHARE_MIN * sum(map(visual_length, lines)):
-        return _drop_menu_runs(lines, furniture)
-    return _drop_menu_runs(lines[start:end], furniture)
+    if sum(visual_length(k) for _, k in pairs[start:end]) < KEPT_SHARE_MIN * sum(visual_length(k) for _, k in pairs):
+        start, end = 0, len(pairs)
+    pairs = pairs[start:end]
+    return _drop_menu_runs([line for line, _ in pairs], [key for _, key in pairs], furniture.menu_texts)
 
 
 def trim_text(text: str, root) -> str:
     return "\n".join(trim_lines(text.split("\n"), page_furniture(root)))
-

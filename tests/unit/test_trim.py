@@ -1,7 +1,7 @@
 """trim: toolbars, sidebars, menus and their lines out of an extracted text."""
 
 from newscrawler.extract.html import parse_html
-from newscrawler.extract.trim import page_furniture, squash, trim_lines, trim_text
+from newscrawler.extract.trim import line_key, page_furniture, trim_lines, trim_text
 
 PAGE = """<html><body>
 <ul class="nav"><li><a href="/a">Home</a></li><li><a href="/b">Ministry</a></li><li><a href="/c">Press</a></li></ul>
@@ -49,8 +49,8 @@ def test_trim_text_on_a_tree():
     assert trim_text("Home\nMinistry\n" + "\n".join(BODY), parse_html(PAGE)) == "\n".join(BODY)
 
 
-def test_squash_ignores_spacing_bars_and_bullets():
-    assert squash("• A | b - c") == squash("a b c")
+def test_line_key_ignores_spacing_bullets_and_table_bars_at_the_ends():
+    assert line_key("-  促进中小企业发展 ") == line_key("| 促进中小企业发展 |") == "促进中小企业发展"
 
 
 def test_line_said_three_times_goes_every_time():
