@@ -60,28 +60,41 @@ _ARTICLE_TYPES = re.compile(r"(News|Blog|Report|Scholarly|Tech)?Article|BlogPost
 
 _STOP_LEAD = re.compile(r"\s*[:：»›>|]\s*")
 STOP_HEAD_READ = 64   # characters: more than the 40 of the longest stop heading and its separator
+# what may precede a heading on its line: a table cell's bar, a list bullet ("• 관련 읽기", "- Read more")
+HEADING_END = "?!.…？！。"   # a heading may end in punctuation ("Schon gelesen?")
+LINE_MARKS = "|•·▪▫●○■□◆◇►▶▸‣*-–—> \t"
+# a toolbar line is cut into words at spaces, bars, brackets and colons ("字号：大 中 小 | 打印本页 【关闭窗口】")
+_TOOL_SPLIT = re.compile(r"[\s|:：/,，、·•\[\]【】()（）<>«»]+")
+TOOLBAR_LINE_MAX = 80   # visual characters: a toolbar is short; a sentence that mentions printing is not one
 
 
 @dataclass(frozen=True)
 class Boilerplate:
     stop_headings: frozenset[str]
+    toolbar_words: frozenset[str] = frozenset()
 
     def is_stop(self, line: str) -> bool:
         """A stop heading alone on its line ("관련 읽기"), or one that leads a previous/next link
         ("上一篇：关于…的通知", "Next article: …")."""
         # a table row: | 上一篇 | … |; a heading is short, so the head of a long line is enough to read
-        line = line.strip().lstrip("|").strip()[:STOP_HEAD_READ].casefold()
-        head = _STOP_LEAD.split(line, maxsplit=1)[0].strip()
+        line = line.strip().lstrip(LINE_MARKS).strip()[:STOP_HEAD_READ].casefold()
+        head = _STOP_LEAD.split(line, maxsplit=1)[0].strip().rstrip(HEADING_END).strip()
         return 0 < len(head) <= 40 and head in self.stop_headings
+
+    def is_toolbar(self, line: str) -> bool:
+        """A line made only of page tools — print, close, font size, share ("字号：大 中 小 打印本页",
+        "Печать | Закрыть", "인쇄 닫기"): nothing of the article, whatever the site."""
+        if len(line) > TOOLBAR_LINE_MAX or not line.strip() or visual_length(line) > TOOLBAR_LINE_MAX:
+            return False
+        words = [w for w in _TOOL_SPLIT.split(line.casefold()) if w]
+        return bool(words) and all(w in self.toolbar_words for w in words)
 
 
 @lru_cache(maxsize=1)
 def boilerplate(path: Path = BOILERPLATE_FILE) -> Boilerplate:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    return Boilerplate(frozenset(h.casefold() for h in data["stop_headings"]))
-
-
-_XML_DECLARATION = re.compile(r"^<\?xml[^>]*\?>")
+    return Boilerplate(frozenset(h.casefold() for h in data["stop_headings"]),
+                       frozenset(w.casefold() for w in data.get("toolbar_words", ())))
 
 
 def parse_html(html: str, base_url: str | None = None) -> lxml.html.HtmlElement:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from newscrawler.extract.html import article_lines, content_lines, find_title, page_links, parse_html
+from newscrawler.extract.html import article_lines, boilerplate, content_lines, find_title, page_links, parse_html
 
 
 def doc(body, head=""):
@@ -161,3 +161,31 @@ def test_an_xhtml_page_with_an_encoding_declaration_is_parsed():
 def test_a_link_that_is_no_url_costs_only_itself():
     root = parse_html('<body><a href="https://[ccpa-preferences]">x</a><a href="/news/1">y</a></body>')
     assert page_links(root, "http://example.org/") == [("http://example.org/news/1", None)]
+
+
+def test_xhtml_with_xml_encoding_declaration_is_parsed():
+    page = '<?xml version="1.0" encoding="UTF-8"?>\n<html><body><p>Der Text</p></body></html>'
+    assert [line for _, line in content_lines(parse_html(page))] == ["Der Text"]
+
+
+@pytest.mark.parametrize("line", ["• 관련 읽기", "- Read more", "▶ 相关新闻", "| 上一篇 | 关于…的通知 |"])
+def test_stop_heading_after_a_list_bullet(line):
+    assert boilerplate().is_stop(line)
+
+
+@pytest.mark.parametrize("line, toolbar", [
+    ("字号：大 中 小 打印本页", True),
+    ("分享到：微信 微博 【关闭窗口】", True),
+    ("Версия для печати | Закрыть", True),
+    ("인쇄 닫기", True),
+    ("Print this page", True),
+    ("The ministry will print the list", False),
+    ("中国", False),
+    ("", False),
+])
+def test_toolbar_lines(line, toolbar):
+    assert boilerplate().is_toolbar(line) is toolbar
+
+
+def test_stop_heading_may_end_in_a_question_mark():
+    assert boilerplate().is_stop("Schon gelesen?")

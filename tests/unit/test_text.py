@@ -54,3 +54,38 @@ def test_visual_length_counts_cjk_three_times(text):
     cjk = sum(1 for ch in text if any(lo <= ord(ch) <= hi for lo, hi in (
         (0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF))))
     assert visual_length(text) == len(text) + 2 * cjk
+
+
+# main text: stop headings ---------------------------------------------------------------------
+from newscrawler.extract.page import _cut_at_stop_heading  # noqa: E402
+
+ARTICLE = "\n".join(["A paragraph of the article that runs long enough to count as text. " * 3] * 3)
+
+
+def test_related_block_after_the_article_is_cut():
+    assert _cut_at_stop_heading(ARTICLE + "\n• 관련 읽기\nOther title\nAnother title") == ARTICLE
+
+
+def test_inline_read_more_teaser_loses_only_its_line():
+    assert _cut_at_stop_heading(ARTICLE + "\nREAD MORE: Another story\n" + ARTICLE) == ARTICLE + "\n" + ARTICLE
+
+
+def test_stop_heading_before_any_text_is_kept():
+    assert _cut_at_stop_heading("Next\n" + ARTICLE) == "Next\n" + ARTICLE
+
+
+# main text: lines above the title ----------------------------------------------------------------
+from newscrawler.extract.html import find_title, parse_html  # noqa: E402
+from newscrawler.extract.page import _drop_lines_above_title  # noqa: E402
+
+
+def test_breadcrumb_above_the_title_goes():
+    root = parse_html("<body><p>Home > News</p><h1>The title</h1><p>" + "Body text. " * 20 + "</p></body>")
+    lines = ["Home > News", "Body text. " * 20]
+    assert _drop_lines_above_title(lines, root, find_title(root)[1]) == lines[1:]
+
+
+def test_text_above_a_late_heading_is_kept_when_it_is_most_of_the_text():
+    root = parse_html("<body><p>" + "Blog text. " * 40 + "</p><h1>Recipe card</h1><p>200 g sugar</p></body>")
+    lines = ["Blog text. " * 40, "200 g sugar"]
+    assert _drop_lines_above_title(lines, root, find_title(root)[1]) == lines
