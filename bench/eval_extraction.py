@@ -27,7 +27,6 @@ from pathlib import Path
 from newscrawler.extract.charset import decode_html
 from newscrawler.extract.dates import parse_date_value
 from newscrawler.extract.html import parse_html
-from newscrawler.extract.page import analyse_page
 from newscrawler.extract.pagekind import ARTICLE, page_kind
 from newscrawler.extract.text import collapse_ws
 
@@ -48,8 +47,9 @@ TRUTH_FIXES = {"html/tr__AnadoluAjansi_2025_04_05.html": {"date": "2025-04-05"}}
 def read_for_eval(body: bytes, url: str | None) -> dict:
     """The crawl's reading of one page: bytes and URL in; title, published_at, text, language out.
     Every evaluation goes through here, so re-pointing it re-points every figure."""
-    html, _ = decode_html(body)
-    return analyse_page(html, url or "")
+    from newscrawler.reader import read_page
+
+    return read_page(body, url or "http://localhost/page", force_article=True).article or {}
 
 
 def folder_rows(folder: str) -> list[dict]:

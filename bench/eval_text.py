@@ -41,11 +41,9 @@ Reader = Callable[[bytes, str], dict]
 def read_for_eval(body: bytes, url: str) -> dict:
     """The product's reading of one page. The only place the evaluation touches the product, so
     that it measures whatever the crawl stores when pointed at the crawl's reading function."""
-    from newscrawler.extract.charset import decode_html
-    from newscrawler.extract.page import analyse_page
+    from newscrawler.reader import read_page
 
-    html, _ = decode_html(body)
-    return analyse_page(html, url)
+    return read_page(body, url or "http://localhost/page", force_article=True).article or {}
 
 
 def trafilatura_reader(body: bytes, url: str) -> dict:

@@ -1,7 +1,8 @@
 """One page in, article fields out: the code shared by the crawl pipelines and ``newscrawler extract``.
 
 ``read_page`` is the per-page part that needs the HTML (title, main text, the date strings on
-offer); ``analyse_page`` adds language and dates, exactly as the pipelines do in sequence.
+offer). The whole reading of a page — classification, language, dates, dedup keys, cluster
+analysis — is ``newscrawler.reader.read_page``, the one function the crawl and ``extract`` run.
 """
 
 from __future__ import annotations
@@ -177,24 +178,3 @@ def resolve_page_dates(candidates: list[dict], hints: dict | None, language: str
         hints["locale"] = html_lang.strip()
     findings = resolve_dates([DateCandidate(**c) for c in candidates], hints, language=language, now=now)
     return asdict(findings)
-
-
-def analyse_page(html: str, url: str, hints: dict | None = None, *, listing_raw: str | None = None,
-                 now: datetime | None = None) -> dict:
-    """The full per-page analysis, in the order the pipelines run it."""
-    hints = hints or {}
-    page = read_page(html, url, hints, listing_raw=listing_raw)
-    lang = detect_language(page["text"] or page["title"] or "", html_lang=page["html_lang"],
-                           site_hint=hints.get("language"))
-    dates = resolve_page_dates(page["date_candidates"], hints, lang.code, now, page["html_lang"])
-    return {
-        "url": url,
-        "title": page["title"],
-        "published_at": dates["published_at"],
-        "published_raw": dates["published_raw"],
-        "modified_at": dates["modified_at"],
-        "date_source": dates["date_source"],
-        "language": lang.code,
-        "language_confidence": lang.confidence,
-        "text": page["text"],
-    }

@@ -364,7 +364,10 @@ def test_previous_next_links_are_never_the_date(stop_line):
 
 
 def test_page_lang_region_sets_day_order():
-    from newscrawler.extract.page import analyse_page
+    from newscrawler.reader import read_page
+
+    def analyse_page(html, url, hints=None, now=None):
+        return read_page(html.encode(), url, "text/html; charset=utf-8", hints, now=now, force_article=True).article
 
     html = ('<html lang="{lang}"><body><h1>Cluster programme opens</h1><p>Date: 02/09/2024</p>'
             + P * 3 + "</body></html>")
