@@ -49,7 +49,9 @@ def read_for_eval(body: bytes, url: str | None) -> dict:
     Every evaluation goes through here, so re-pointing it re-points every figure."""
     from newscrawler.reader import read_page
 
-    return read_page(body, url or "http://localhost/page", force_article=True).article or {}
+    empty = dict.fromkeys(("title", "text", "published_at", "published_raw", "modified_at", "date_source",
+                           "language", "language_confidence"))
+    return read_page(body, url or "http://localhost/page", force_article=True).article or empty
 
 
 def folder_rows(folder: str) -> list[dict]:

@@ -43,7 +43,9 @@ def read_for_eval(body: bytes, url: str) -> dict:
     that it measures whatever the crawl stores when pointed at the crawl's reading function."""
     from newscrawler.reader import read_page
 
-    return read_page(body, url or "http://localhost/page", force_article=True).article or {}
+    empty = dict.fromkeys(("title", "text", "published_at", "published_raw", "modified_at", "date_source",
+                           "language", "language_confidence"))
+    return read_page(body, url or "http://localhost/page", force_article=True).article or empty
 
 
 def trafilatura_reader(body: bytes, url: str) -> dict:

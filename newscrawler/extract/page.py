@@ -25,7 +25,6 @@ from newscrawler.extract.html import (
     parse_html,
     selector_text,
 )
-from newscrawler.extract.language import detect_language
 from newscrawler.extract.pagekind import notice_text
 from newscrawler.extract.text import clean_text, collapse_ws, visual_length
 from newscrawler.extract.trim import trim_text
