@@ -97,13 +97,16 @@ def boilerplate(path: Path = BOILERPLATE_FILE) -> Boilerplate:
                        frozenset(w.casefold() for w in data.get("toolbar_words", ())))
 
 
+_XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
+
+
 def parse_html(html: str, base_url: str | None = None) -> lxml.html.HtmlElement:
     """Parse HTML text leniently; an empty or unparsable page gives an empty document. An XHTML
     page's ``<?xml … encoding=…?>`` declaration is dropped first: the text is already decoded,
     and lxml refuses a str that declares an encoding (the whole page was read as empty)."""
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
-    if html and html.lstrip().startswith("<?xml"):
-        html = _XML_DECLARATION.sub("", html.lstrip(), count=1)
+    if html:
+        html = _XML_DECLARATION.sub("", html, count=1)
     try:
         root = lxml.html.document_fromstring(html or "<html></html>", parser=parser, base_url=base_url)
     except (etree.ParserError, ValueError):
@@ -122,9 +125,6 @@ def is_boilerplate(el) -> bool:
         return False
     # a layout wrapper such as <div class="wrap has-sidebar"> that holds the headline is not boilerplate
     return el.find(".//h1") is None
-
-
-_XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
 
 
 _LINES_CACHE: OrderedDict[int, list] = OrderedDict()
@@ -458,10 +458,9 @@ def page_links(root, base_url: str, with_dates: bool = True) -> list[tuple[str, 
                     when = find_date_in_text(collapse_ws(text)[:300])
                 if when or node.tag in ("li", "tr", "dd", "article"):
                     break
-        try:
-            out.append((urljoin(base_url, href), when))
-        except ValueError:   # href="https://[ccpa-preferences]": not a URL; one bad link costs only itself
-            continue
+        url = _join(base_url, href)   # None for href="https://[ccpa-preferences]": that link costs only itself
+        if url:
+            out.append((url, when))
     return out
 
 
